@@ -1,0 +1,16 @@
+package com.oxidly.ui;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Oxidly: one jar that runs as web node, worker node or both ({@code oxidly.mode}); in local mode
+ * it also runs Elasticsearch, Temporal's test server and an SMTP server for itself.
+ */
+@SpringBootApplication(scanBasePackages = "com.oxidly")
+public class OxidlyApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(OxidlyApplication.class, args);
+  }
+}

@@ -1,0 +1,83 @@
+package com.oxidly.ui.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import com.oxidly.ui.views.login.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Three doors: the REST API (stateless, bearer tokens, problem+json errors), the actuator (health
+ * open, the rest for admins), and the Vaadin UI (form login, sessions).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+// Worker nodes serve no HTTP: no sign-in, no filter chains.
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+    return http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/api/tokens/**", "/api/tokens", "/api/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+  }
+}

@@ -1,0 +1,69 @@
+package com.oxidly.ui;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests that talk to the running application like any other client. */
+public final class TestHttp {
+
+  public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public TestHttp(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** A response with its body parsed as JSON when it is JSON. */
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+  }
+
+  public Response get(String path, String token) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+  }
+
+  public Response post(String path, String json, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        token);
+  }
+
+  public Response delete(String path, String token) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+  }
+
+  private Response send(HttpRequest.Builder request, String token) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response =
+          client.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package com.oxidly.workflows;
+
+/**
+ * Workflow ids are business keys: the same business action always maps to the same id, so Temporal
+ * itself prevents duplicates and operators can find a run by what it is about.
+ */
+public final class WorkflowIds {
+
+  private WorkflowIds() {}
+
+  /** The one full rebuild of the customer index that may run at a time. */
+  public static String customerReindex() {
+    return "reindex:customers";
+  }
+}
