@@ -1,5 +1,7 @@
 package com.oxidly.domain.demo;
 
+import java.util.Arrays;
+
 /**
  * The CSV of one chunk, one reusable buffer per table, with row counts. A loader thread owns one
  * instance and refills it chunk after chunk, which is what keeps memory flat however large the
@@ -35,6 +37,6 @@ final class ChunkBuffers {
     for (CsvBuffer buffer : buffers) {
       buffer.clear();
     }
-    java.util.Arrays.fill(rows, 0);
+    Arrays.fill(rows, 0);
   }
 }

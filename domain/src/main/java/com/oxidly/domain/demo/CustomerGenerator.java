@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -28,12 +29,14 @@ import java.util.UUID;
  * a buyer purchases as a Poisson process with a personal weekly rate λ ~ Gamma(r, α) and, after
  * every purchase, drops out for good with a personal probability p ~ Beta(a, b). Basket values
  * follow the Gamma-Gamma idea: each customer has their own mean, orders scatter around it.
+ * Parameters: r = 0.9, α = 2 weeks (λ capped at 1.5 a week), a = 0.8, b = 4.5 (b = 2.5 makes
+ * customers drop out so fast that the average falls to about 4 orders), 75% of customers ever buy.
  *
  * <p>Not thread-safe: it keeps per-customer scratch arrays. Use one per loader thread.
  */
 final class CustomerGenerator {
 
-  // ---- Tuning, calibrated for ~6 counted orders per customer and ~28% never-buyers. ----
+  // Tuned so the population averages ~6 counted orders per customer with ~28% never-buyers.
   static final double BUYER_SHARE = 0.75;
   static final double PURCHASE_RATE_SHAPE = 0.9;
   static final double PURCHASE_RATE_WEEKS = 2.0;
@@ -168,8 +171,8 @@ final class CustomerGenerator {
 
   /**
    * Customers sign up in index order, more of them recently (the store grows). Ordering signups by
-   * index is what real stores look like, and together with time-ordered UUIDs it turns every index
-   * on customer_uuid into an append-mostly index, which keeps million-customer loads fast.
+   * index is what real stores look like, and together with time-ordered UUIDs it makes every index
+   * on customer_uuid grow at its end instead of at random pages, which keeps large loads fast.
    */
   private static long signupMillis(SplittableRandom random, int index, int customers, long now) {
     double position = (index + random.nextDouble()) / Math.max(1, customers);
@@ -194,7 +197,6 @@ final class CustomerGenerator {
     long uuidLow = uuidLow(r.nextLong());
     long signup = Math.floorDiv(signupMillis, 1000);
 
-    // ---- Who and where ----
     City city = Places.pickCity(r);
     Places.Country country = city.country();
     Names names = city.nameRegion();
@@ -226,7 +228,6 @@ final class CustomerGenerator {
     String status = STATUSES[DemoRandom.weighted(r, STATUS_WEIGHTS)];
     String language = chance(r, 0.02) ? null : chance(r, 0.04) ? "en" : city.languageTag();
 
-    // ---- Signup, channel, consent ----
     int channel = chance(r, 0.05) ? -1 : DemoRandom.weighted(r, CHANNEL_WEIGHTS);
     String referredBy =
         switch (channel) {
@@ -240,7 +241,6 @@ final class CustomerGenerator {
     long pushConsent = chance(r, 0.45) ? consentTime(r, signup) : -1;
     int mood = DemoRandom.weighted(r, MOOD_WEIGHTS);
 
-    // ---- Taste and purchases ----
     int favouriteCount = pickFavourites(r);
     long basketMeanCents = 2_500 + (long) (DemoRandom.gamma(r, 2.0) * 3_500);
     int orders = purchaseTimes(r, city, signup, mood);
@@ -277,7 +277,7 @@ final class CustomerGenerator {
         smsConsent,
         pushConsent);
 
-    // ---- The customer row, now that its derived metrics are known ----
+    // The customer row comes last because its derived metrics need the orders.
     CsvBuffer c = out.buffer(DemoTable.CUSTOMERS);
     c.uuid(uuidHigh, uuidLow).ascii(email).text(firstName).text(lastName).text(phone);
     if (yearOfBirth == null) {
@@ -317,10 +317,14 @@ final class CustomerGenerator {
     return (int) between(r, 1945, 2007);
   }
 
+  /** The referral code of another customer (it depends on the referrer only, so it repeats). */
   private String referralCode(int referrerIndex) {
-    String code =
-        Long.toString(DemoRandom.mix(seed ^ (referrerIndex * 0x2545F4914F6CDD1DL)) >>> 1, 36);
-    return "REF-" + code.substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+    long sixDigits = 2_176_782_336L; // 36^6
+    long value =
+        Long.remainderUnsigned(
+            DemoRandom.mix(seed ^ (referrerIndex * 0x2545F4914F6CDD1DL)), sixDigits);
+    // Adding 36^6 and dropping the leading "1" pads to exactly six base-36 digits.
+    return "REF-" + Long.toString(sixDigits + value, 36).substring(1).toUpperCase(Locale.ROOT);
   }
 
   /** Most people consent in the signup form; some later, from a banner or the app. */

@@ -39,9 +39,12 @@ import org.springframework.stereotype.Service;
  * stays flat whatever the size. Several chunks are loaded in parallel. One million customers with
  * about six million orders take minutes.
  *
- * <p>The data depends only on {@link DemoStoreSpec}: the same seed and {@code now} give the same
- * rows, whatever the chunking or parallelism. The only exception is {@code consent_events.id}, an
- * identity PostgreSQL assigns in insertion order.
+ * <p>The data depends only on the {@link DemoStoreSpec}: the same spec gives the same rows,
+ * whatever the chunking or parallelism. The only exception is {@code consent_events.id}, an
+ * identity that PostgreSQL assigns in insertion order. Customer ids are UUIDv7 carrying the signup
+ * instant, and customers sign up in index order, so every index on customer_uuid is filled
+ * append-mostly rather than at random places, which matters once those indexes outgrow the buffer
+ * cache.
  */
 @Service
 public class DemoStore {
@@ -90,7 +93,8 @@ public class DemoStore {
    * leaves at most the products behind (and not even those unless something references them). Use
    * {@link #loadIfEmpty} at start-up.
    *
-   * @param progress told after every committed chunk
+   * @param progress told after every committed chunk; what it throws aborts the load and is
+   *     rethrown
    * @return what was written and how long it took
    * @throws IllegalStateException when the database rejects the load, with the cause attached
    */

@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * What demo store to generate.
  *
- * <p>The same {@code seed} and {@code now} always produce the same rows, whatever the chunking or
- * parallelism of the load. Every generated timestamp lies at or before {@code now} (truncated to
- * the second), so a demo pinned to a fixed application clock never shows activity "in the future".
+ * <p>The same spec always produces the same rows, whatever the chunking or parallelism of the load.
+ * A bigger store is not a superset of a smaller one with the same seed: customers sign up in index
+ * order across the whole three-year history, so the size shapes every customer's dates. Every
+ * generated timestamp lies at or before {@code now} (truncated to the second), so a demo pinned to
+ * a fixed application clock never shows activity "in the future".
  *
  * @param seed any value; different seeds give different stores
  * @param customers number of customers to generate, 0 to 1,000,000 inclusive (orders, reviews and

@@ -209,8 +209,6 @@ final class Texts {
     body.append(sentence);
   }
 
-  // ---- Interactions ----
-
   static Interaction lateDelivery(SplittableRandom random, String orderId) {
     return new Interaction(
         DemoRandom.pick(

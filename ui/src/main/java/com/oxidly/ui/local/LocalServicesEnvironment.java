@@ -69,7 +69,17 @@ class LocalServicesEnvironment implements EnvironmentPostProcessor, Ordered {
     switch (mode) {
       case "all" -> {}
       case "web" -> derived.put("spring.temporal.start-workers", "false");
-      case "worker" -> derived.put("spring.main.web-application-type", "none");
+      case "worker" -> {
+        derived.put("spring.main.web-application-type", "none");
+        // Vaadin's auto-configuration assumes a web application context.
+        derived.put(
+            "spring.autoconfigure.exclude",
+            String.join(
+                ",",
+                "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "com.vaadin.flow.spring.VaadinScopesConfig"));
+      }
       default ->
           throw new IllegalStateException(
               "oxidly.mode must be all, web or worker, but was '" + mode + "'");
