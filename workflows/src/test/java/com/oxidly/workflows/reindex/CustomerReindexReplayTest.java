@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -54,14 +53,7 @@ class CustomerReindexReplayTest {
       worker.registerActivitiesImplementations(new CustomerReindexWorkflowTest.FakeIndex(30));
       environment.start();
       WorkflowClient client = environment.getWorkflowClient();
-      WorkflowStub stub =
-          client.newUntypedWorkflowStub(
-              "CustomerReindexWorkflow",
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId("reindex:customers")
-                  .setTaskQueue(TaskQueues.MAINTENANCE)
-                  .build());
-      stub.signalWithStart("pause", new Object[] {}, new Object[] {ReindexRequest.fresh(10)});
+      WorkflowStub stub = CustomerReindexWorkflowTest.startPaused(client, ReindexRequest.fresh(10));
       environment.sleep(java.time.Duration.ofSeconds(1));
       stub.signal("resume");
       ReindexResult result = stub.getResult(ReindexResult.class);

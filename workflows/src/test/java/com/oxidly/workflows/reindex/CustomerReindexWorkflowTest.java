@@ -63,14 +63,7 @@ class CustomerReindexWorkflowTest {
 
   @Test
   void pausesAndResumesBySignalAndReportsProgressByQuery() {
-    WorkflowStub stub =
-        client.newUntypedWorkflowStub(
-            "CustomerReindexWorkflow",
-            WorkflowOptions.newBuilder()
-                .setWorkflowId("reindex:customers")
-                .setTaskQueue(TaskQueues.MAINTENANCE)
-                .build());
-    stub.signalWithStart("pause", new Object[] {}, new Object[] {ReindexRequest.fresh(10)});
+    WorkflowStub stub = startPaused(client, ReindexRequest.fresh(10));
 
     CustomerReindexWorkflow running =
         client.newWorkflowStub(CustomerReindexWorkflow.class, "reindex:customers");
@@ -91,6 +84,19 @@ class CustomerReindexWorkflowTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> newWorkflow().rebuild(ReindexRequest.fresh(0)))
         .hasStackTraceContaining("pageSize must be between 1 and 10000");
+  }
+
+  /** Starts a rebuild whose pause signal arrives with the start, before its first page. */
+  static WorkflowStub startPaused(WorkflowClient client, ReindexRequest request) {
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            "CustomerReindexWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("reindex:customers")
+                .setTaskQueue(TaskQueues.MAINTENANCE)
+                .build());
+    stub.signalWithStart("pause", new Object[] {}, new Object[] {request});
+    return stub;
   }
 
   private ReindexProgress awaitPhase(CustomerReindexWorkflow workflow, String phase) {
