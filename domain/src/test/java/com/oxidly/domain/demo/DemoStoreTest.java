@@ -3,10 +3,7 @@ package com.oxidly.domain.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.oxidly.domain.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,12 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -659,46 +654,6 @@ class DemoStoreTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** A migrated database that exists for one test run. */
-  private record TestDatabase(String name, PGSimpleDataSource dataSource) {
-
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-    static TestDatabase create(String name) {
-      try (Connection connection =
-              DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("drop database if exists " + name + " with (force)");
-        statement.execute("create database " + name);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Needs PostgreSQL at 127.0.0.1:5432 (user postgres)", e);
-      }
-      Flyway.configure()
-          .dataSource(SERVER + name, "postgres", "")
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      PGSimpleDataSource dataSource = new PGSimpleDataSource();
-      dataSource.setURL(SERVER + name);
-      dataSource.setUser("postgres");
-      return new TestDatabase(name, dataSource);
-    }
-
-    JdbcTemplate jdbc() {
-      return new JdbcTemplate(dataSource);
-    }
-
-    void drop() {
-      try (Connection connection =
-              DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("drop database if exists " + name + " with (force)");
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not drop " + name, e);
-      }
     }
   }
 }

@@ -1,0 +1,48 @@
+package com.oxidly.domain.query;
+
+import com.oxidly.domain.time.StoreTimeZone;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs customer queries in PostgreSQL, the source of truth. This is the reference every other
+ * executor is tested against, and the fallback for conditions an index cannot answer exactly.
+ */
+@Service
+public class PostgresCustomerQueries {
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final Clock clock;
+  private final StoreTimeZone storeZone;
+
+  PostgresCustomerQueries(NamedParameterJdbcTemplate jdbc, Clock clock, StoreTimeZone storeZone) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.storeZone = storeZone;
+  }
+
+  /** Number of customers matching {@code query}. */
+  public long count(CustomerQuery query) {
+    var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from customers c where " + condition.sql(),
+            condition.parameters(),
+            Long.class);
+    return count == null ? 0 : count;
+  }
+
+  /** Uuids of all customers matching {@code query}, in uuid order. */
+  public List<UUID> matchingIds(CustomerQuery query) {
+    var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());
+    return jdbc.queryForList(
+        "select c.customer_uuid from customers c where "
+            + condition.sql()
+            + " order by c.customer_uuid",
+        condition.parameters(),
+        UUID.class);
+  }
+}

@@ -1,0 +1,52 @@
+package com.oxidly.domain.query;
+
+import java.util.Locale;
+
+/**
+ * Case and accent folding shared by every executor, so "Munchen", "MÜNCHEN" and "München" are the
+ * same word in Java, in PostgreSQL ({@link #sql}) and in the index. One character table is used
+ * everywhere because the Elasticsearch distribution has no asciifolding filter.
+ */
+public final class TextFolding {
+
+  static final String ACCENTED = "áàâäãåāăąçćčďđéèêëēėęěğíìîïīįıłľĺñńňóòôöõøōőŕřśšşťţúùûüūůűųýÿžźż";
+  static final String PLAIN = "aaaaaaaaacccddeeeeeeeegiiiiiiilllnnnoooooooorrsssttuuuuuuuuyyzzz";
+
+  private TextFolding() {}
+
+  /** Lower-case, accents removed, ß as ss, æ as ae, œ as oe, trimmed. Null stays null. */
+  public static String fold(String text) {
+    if (text == null) {
+      return null;
+    }
+    String lower = text.trim().toLowerCase(Locale.ROOT);
+    StringBuilder folded = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      int at = ACCENTED.indexOf(c);
+      if (at >= 0) {
+        folded.append(PLAIN.charAt(at));
+      } else if (c == 'ß') {
+        folded.append("ss");
+      } else if (c == 'æ') {
+        folded.append("ae");
+      } else if (c == 'œ') {
+        folded.append("oe");
+      } else {
+        folded.append(c);
+      }
+    }
+    return folded.toString();
+  }
+
+  /** The same folding as a PostgreSQL expression over {@code column}. */
+  static String sql(String column) {
+    return "replace(replace(replace(translate(lower(btrim("
+        + column
+        + ")), '"
+        + ACCENTED
+        + "', '"
+        + PLAIN
+        + "'), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe')";
+  }
+}
