@@ -98,10 +98,10 @@ public sealed interface CustomerQuery {
    */
   record Bought(String term, TimeWindow window) implements CustomerQuery {
     public Bought {
-      if (term == null || term.isBlank()) {
+      term = term == null ? "" : TextFolding.words(term);
+      if (term.isEmpty()) {
         throw new IllegalArgumentException("bought needs a product or category");
       }
-      term = term.trim().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -185,17 +185,17 @@ final class PostgresQueryCompiler {
   }
 
   private String bought(CustomerQuery.Bought bought) {
-    String pattern = bind(regexWords(TextFolding.fold(bought.term())));
+    String pattern = bind(regexWords(bought.term()));
     return "exists (select 1 from orders o join order_items i on i.order_id = o.order_id"
         + " join products p on p.sku = i.sku where o.customer_uuid = c.customer_uuid and "
         + COUNTED
         + windowOn("o.ordered_at", bought.window())
         + " and ("
-        + TextFolding.sql("p.name")
+        + TextFolding.wordsSql("p.name")
         + " ~ "
         + pattern
         + " or "
-        + TextFolding.sql("p.category")
+        + TextFolding.wordsSql("p.category")
         + " ~ "
         + pattern
         + "))";

@@ -39,6 +39,20 @@ public final class TextFolding {
     return folded.toString();
   }
 
+  /**
+   * Folded words separated by single spaces, punctuation removed: "Coffee-Beans (1kg)" reads
+   * "coffee beans 1kg". Product matching compares such word runs in every executor.
+   */
+  public static String words(String text) {
+    String folded = fold(text);
+    return folded == null ? null : folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+
+  /** {@link #words} as a PostgreSQL expression over {@code column}. */
+  static String wordsSql(String column) {
+    return "btrim(regexp_replace(" + sql(column) + ", '[^[:alnum:]]+', ' ', 'g'))";
+  }
+
   /** The same folding as a PostgreSQL expression over {@code column}. */
   static String sql(String column) {
     return "replace(replace(replace(translate(lower(btrim("

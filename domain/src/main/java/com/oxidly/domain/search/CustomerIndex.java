@@ -8,25 +8,16 @@ import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customer index in Elasticsearch, derived from PostgreSQL. Readers always go through the alias
@@ -38,32 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CustomerIndex {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final DateTimeFormatter INDEX_SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC);
-  private static final String SELECT_CUSTOMERS =
-      """
-      select customer_uuid, email, first_name, last_name, phone, year_of_birth, country, city,
-             postal_code, time_zone, status, language, signup_date, email_opt_in, sms_opt_in,
-             push_opt_in, tags, acquisition_channel, referred_by, attributes::text as attributes,
-             total_spent, order_count, first_order_at, last_order_at, average_order_value,
-             engagement_score, sentiment_score, predicted_clv, p_alive, persona, segments, updated_at
-        from customers
-      """;
-
   private final ElasticsearchClient client;
   private final ElasticsearchProperties properties;
-  private final JdbcTemplate jdbc;
+  private final CustomerDocuments documents;
   private final Clock clock;
 
   CustomerIndex(
       ElasticsearchClient client,
       ElasticsearchProperties properties,
-      JdbcTemplate jdbc,
+      CustomerDocuments documents,
       Clock clock) {
     this.client = client;
     this.properties = properties;
-    this.jdbc = jdbc;
+    this.documents = documents;
     this.clock = clock;
   }
 
@@ -148,15 +128,7 @@ public class CustomerIndex {
    * @return the page that was written; {@link IndexedPage#lastUuid()} is the next cursor
    */
   public IndexedPage indexPage(String index, UUID afterUuid, int pageSize) {
-    List<Map<String, Object>> documents =
-        afterUuid == null
-            ? jdbc.query(
-                SELECT_CUSTOMERS + " order by customer_uuid limit ?", this::document, pageSize)
-            : jdbc.query(
-                SELECT_CUSTOMERS + " where customer_uuid > ? order by customer_uuid limit ?",
-                this::document,
-                afterUuid,
-                pageSize);
+    List<Map<String, Object>> documents = this.documents.page(afterUuid, pageSize);
     if (documents.isEmpty()) {
       return new IndexedPage(0, afterUuid, true);
     }
@@ -196,68 +168,6 @@ public class CustomerIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("Bulk indexing into " + index + " failed", e);
     }
-  }
-
-  private Map<String, Object> document(ResultSet row, int rowNumber) throws SQLException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    String email = row.getString("email");
-    doc.put("customer_uuid", row.getString("customer_uuid"));
-    doc.put("email", email);
-    doc.put("email_domain", email.substring(email.indexOf('@') + 1));
-    doc.put("first_name", row.getString("first_name"));
-    doc.put("last_name", row.getString("last_name"));
-    doc.put(
-        "full_name",
-        row.getString("last_name") == null
-            ? row.getString("first_name")
-            : row.getString("first_name") + " " + row.getString("last_name"));
-    doc.put("phone", row.getString("phone"));
-    doc.put("year_of_birth", row.getObject("year_of_birth"));
-    doc.put("country", row.getString("country"));
-    doc.put("city", row.getString("city"));
-    doc.put("postal_code", row.getString("postal_code"));
-    doc.put("time_zone", row.getString("time_zone"));
-    doc.put("status", row.getString("status"));
-    doc.put("language", row.getString("language"));
-    doc.put("signup_date", instant(row.getTimestamp("signup_date")));
-    doc.put("email_opt_in", row.getBoolean("email_opt_in"));
-    doc.put("sms_opt_in", row.getBoolean("sms_opt_in"));
-    doc.put("push_opt_in", row.getBoolean("push_opt_in"));
-    doc.put("tags", strings(row.getArray("tags")));
-    doc.put("acquisition_channel", row.getString("acquisition_channel"));
-    doc.put("referred_by", row.getString("referred_by"));
-    doc.put(
-        "attributes",
-        JSON.readValue(row.getString("attributes"), new TypeReference<Map<String, Object>>() {}));
-    doc.put("total_spent", row.getBigDecimal("total_spent").doubleValue());
-    doc.put("order_count", row.getInt("order_count"));
-    doc.put("first_order_at", instant(row.getTimestamp("first_order_at")));
-    doc.put("last_order_at", instant(row.getTimestamp("last_order_at")));
-    doc.put(
-        "average_order_value",
-        row.getBigDecimal("average_order_value") == null
-            ? null
-            : row.getBigDecimal("average_order_value").doubleValue());
-    doc.put("engagement_score", row.getObject("engagement_score"));
-    doc.put("sentiment_score", row.getObject("sentiment_score"));
-    doc.put(
-        "predicted_clv",
-        row.getBigDecimal("predicted_clv") == null
-            ? null
-            : row.getBigDecimal("predicted_clv").doubleValue());
-    doc.put("p_alive", row.getObject("p_alive"));
-    doc.put("persona", row.getString("persona"));
-    doc.put("segments", strings(row.getArray("segments")));
-    doc.put("updated_at", instant(row.getTimestamp("updated_at")));
-    return doc;
-  }
-
-  private static String instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant().toString();
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 
   /**

@@ -122,6 +122,10 @@ class CustomerQueryTest {
     assertThat(TextFolding.fold("Straße")).isEqualTo("strasse");
     assertThat(TextFolding.fold("Øvergaard")).isEqualTo("overgaard");
     assertThat(TextFolding.ACCENTED).hasSameSizeAs(TextFolding.PLAIN);
+    assertThat(new CustomerQuery.Bought(" Café-Crème (1kg) ", null).term())
+        .isEqualTo("cafe creme 1kg");
+    assertThatThrownBy(() -> new CustomerQuery.Bought("?!", null))
+        .hasMessageContaining("bought needs a product or category");
   }
 
   private static TimeWindow.Interval interval(String start, String end) {

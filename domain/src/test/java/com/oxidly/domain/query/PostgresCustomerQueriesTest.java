@@ -172,6 +172,10 @@ class PostgresCustomerQueriesTest {
         .containsExactly("alice", "bob", "dan", "eve");
     assertThat(run(new CustomerQuery.Bought("espresso machine", null)))
         .containsExactly("alice", "bob", "dan");
+    // Punctuation and accents do not matter, word boundaries do.
+    assertThat(run(new CustomerQuery.Bought("Espresso-Machine!", null)))
+        .containsExactly("alice", "bob", "dan");
+    assertThat(run(new CustomerQuery.Bought("machine espresso", null))).isEmpty();
   }
 
   @Test
