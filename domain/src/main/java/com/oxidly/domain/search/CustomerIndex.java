@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +104,7 @@ public class CustomerIndex {
         }
       }
       client.indices().updateAliases(u -> u.actions(actions));
-      for (String old : previous) {
+      for (String old : physicalIndices()) {
         if (!old.equals(index)) {
           client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
         }
@@ -132,7 +133,7 @@ public class CustomerIndex {
     if (documents.isEmpty()) {
       return new IndexedPage(0, afterUuid, true);
     }
-    bulkIndex(index, documents);
+    bulkIndex(index, documents, true);
     UUID last = UUID.fromString((String) documents.getLast().get("customer_uuid"));
     return new IndexedPage(documents.size(), last, documents.size() < pageSize);
   }
@@ -147,26 +148,80 @@ public class CustomerIndex {
     }
   }
 
-  private void bulkIndex(String index, List<Map<String, Object>> documents) {
+  /**
+   * Writes the current documents of changed customers to every physical customer index, including
+   * one a rebuild is still filling, and removes the customers that no longer exist. Idempotent. The
+   * change-log indexer calls it only for changes that are already committed.
+   */
+  public void applyChanges(List<Map<String, Object>> current, Collection<UUID> removed) {
+    for (String index : physicalIndices()) {
+      if (!current.isEmpty()) {
+        bulkIndex(index, current, false);
+      }
+      if (!removed.isEmpty()) {
+        bulkDelete(index, removed);
+      }
+    }
+  }
+
+  /** Every physical customer index behind this alias's prefix, aliased or still being built. */
+  public Set<String> physicalIndices() {
+    try {
+      return client
+          .indices()
+          .get(g -> g.index(alias() + "-*").allowNoIndices(true))
+          .result()
+          .keySet();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch is not reachable at " + properties.url(), e);
+    }
+  }
+
+  /**
+   * @param createOnly a rebuild only adds documents that are not there yet: a document already
+   *     written by the change-log indexer is at least as fresh as the rebuild's copy
+   */
+  private void bulkIndex(String index, List<Map<String, Object>> documents, boolean createOnly) {
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
     for (Map<String, Object> document : documents) {
       String id = (String) document.get("customer_uuid");
-      bulk.operations(op -> op.index(i -> i.id(id).document(document)));
+      if (createOnly) {
+        bulk.operations(op -> op.create(c -> c.id(id).document(document)));
+      } else {
+        bulk.operations(op -> op.index(i -> i.id(id).document(document)));
+      }
     }
+    execute(bulk.build(), index);
+  }
+
+  private void bulkDelete(String index, Collection<UUID> removed) {
+    BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+    for (UUID id : removed) {
+      bulk.operations(op -> op.delete(d -> d.id(id.toString())));
+    }
+    execute(bulk.build(), index);
+  }
+
+  private void execute(BulkRequest request, String index) {
     try {
-      BulkResponse response = client.bulk(bulk.build());
+      BulkResponse response = client.bulk(request);
       if (response.errors()) {
         String reasons =
             response.items().stream()
                 .filter(item -> item.error() != null)
+                // Already there (create) or already gone (delete): the wanted state holds.
+                .filter(item -> item.status() != 409 && item.status() != 404)
                 .limit(3)
                 .map(BulkResponseItem::error)
                 .map(error -> error.type() + ": " + error.reason())
                 .collect(Collectors.joining("; "));
-        throw new IllegalStateException("Elasticsearch rejected documents: " + reasons);
+        if (!reasons.isEmpty()) {
+          throw new IllegalStateException(
+              "Elasticsearch rejected documents in " + index + ": " + reasons);
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Bulk indexing into " + index + " failed", e);
+      throw new UncheckedIOException("Bulk request to " + index + " failed", e);
     }
   }
 
