@@ -4,7 +4,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(OxidlyIntegrationTest.CleanDatabase.class)
 public @interface OxidlyIntegrationTest {
 
-  /** Each run starts from an empty schema, so results do not depend on earlier runs. */
+  /**
+   * Each run starts from an empty schema in a database of its own, dropped when the context closes,
+   * so results never depend on earlier or parallel runs.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   class CleanDatabase {
     @Bean
@@ -30,6 +38,21 @@ public @interface OxidlyIntegrationTest {
       return flyway -> {
         flyway.clean();
         flyway.migrate();
+      };
+    }
+
+    @Bean
+    DisposableBean dropTestDatabase(DataSourceProperties properties) {
+      String url = properties.determineUrl();
+      String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+      String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+      return () -> {
+        try (Connection connection =
+                DriverManager.getConnection(
+                    maintenance, properties.determineUsername(), properties.determinePassword());
+            Statement statement = connection.createStatement()) {
+          statement.execute("drop database if exists \"" + database + "\" with (force)");
+        }
       };
     }
   }
