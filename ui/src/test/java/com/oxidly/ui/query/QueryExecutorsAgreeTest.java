@@ -11,6 +11,7 @@ import com.oxidly.domain.query.ReadableQuery;
 import com.oxidly.domain.query.TimeWindow;
 import com.oxidly.domain.search.CustomerIndex;
 import com.oxidly.domain.search.ElasticsearchCustomerQueries;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class QueryExecutorsAgreeTest {
 
   @Test
   void randomTreesGiveIdenticalCustomersInBothExecutors() throws Exception {
-    awaitIndexed();
+    IndexCatchUp.await(index, jdbc);
     Vocabulary vocabulary = new Vocabulary(jdbc);
     Random random = new Random(20261115);
     JsonMapper json = JsonMapper.builder().build();
@@ -61,21 +62,6 @@ class QueryExecutorsAgreeTest {
     }
     // Trees that select some but not all customers are what make agreement meaningful.
     assertThat(nonEmpty).isGreaterThan(TREES / 3);
-  }
-
-  private void awaitIndexed() throws InterruptedException {
-    long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
-    for (int attempt = 0; attempt < 600; attempt++) {
-      try {
-        if (index.count() == customers) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // the first rebuild may still be creating the index
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the customer index never caught up with PostgreSQL");
   }
 
   /** Real values from the store, so conditions select real customers. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.oxidly.domain.search.CustomerIndex;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import java.util.Map;
@@ -26,7 +27,7 @@ class IndexConsistencyTest {
   @Test
   void findsMissingSuperfluousAndStaleDocumentsAndRepairsThem() throws Exception {
     long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
-    awaitConsistentCount(customers);
+    IndexCatchUp.await(index, jdbc);
     String target = index.currentIndices().iterator().next();
     UUID dropped =
         jdbc.queryForObject(
@@ -61,19 +62,5 @@ class IndexConsistencyTest {
       Thread.sleep(200);
     }
     throw new AssertionError("the index was not repaired");
-  }
-
-  private void awaitConsistentCount(long customers) throws InterruptedException {
-    for (int attempt = 0; attempt < 600; attempt++) {
-      try {
-        if (index.count() == customers) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // first build still running
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the index never caught up");
   }
 }

@@ -8,6 +8,7 @@ import com.oxidly.domain.query.CustomerQuery;
 import com.oxidly.domain.query.Op;
 import com.oxidly.domain.search.CustomerIndex;
 import com.oxidly.domain.search.ElasticsearchCustomerQueries;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +35,7 @@ class IndexFreshnessTest {
 
   @BeforeEach
   void indexBuilt() {
-    long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
-    within(Duration.ofSeconds(60), () -> safeCount() == customers, "the first index build");
+    IndexCatchUp.await(index, jdbc);
   }
 
   /** Other tests share this store: leave it as it was, in the index too. */
@@ -46,7 +46,7 @@ class IndexFreshnessTest {
     long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
     within(
         Duration.ofSeconds(10),
-        () -> outboxEmpty() && safeCount() == customers,
+        () -> outboxEmpty() && IndexCatchUp.count(index) == customers,
         "the clean-up to reach the index");
   }
 
@@ -141,20 +141,15 @@ class IndexFreshnessTest {
             + " values (?, ?, 'Fresh', 'Oslo', '2026-01-01T00:00:00Z')",
         customer,
         "fresh-" + customer + "@example.com");
-    within(FRESH, () -> outboxEmpty() && safeCount() > 0, "the new customer to be indexed");
+    within(
+        FRESH,
+        () -> outboxEmpty() && IndexCatchUp.count(index) > 0,
+        "the new customer to be indexed");
     return customer;
   }
 
   private boolean outboxEmpty() {
     return jdbc.queryForObject("select count(*) from customer_index_outbox", Long.class) == 0;
-  }
-
-  private long safeCount() {
-    try {
-      return index.count();
-    } catch (RuntimeException notYet) {
-      return -1;
-    }
   }
 
   private static void within(Duration limit, Supplier<Boolean> condition, String what) {
