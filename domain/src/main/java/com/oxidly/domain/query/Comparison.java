@@ -56,7 +56,7 @@ public record Comparison(Op op, List<Object> values) {
               + " does not apply to "
               + subject
               + "; use one of "
-              + type.operators());
+              + type.operators().stream().map(Op::code).toList());
     }
     List<Object> normalised = values.stream().map(type::normalise).toList();
     if (op == Op.BETWEEN

@@ -58,14 +58,19 @@ public enum ValueType {
   }
 
   private static BigDecimal number(Object value) {
-    if (value instanceof BigDecimal decimal) {
-      return decimal.stripTrailingZeros();
+    BigDecimal decimal;
+    if (value instanceof BigDecimal given) {
+      decimal = given;
+    } else {
+      try {
+        decimal = new BigDecimal(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + value + "' is not a number");
+      }
     }
-    try {
-      return new BigDecimal(value.toString().trim()).stripTrailingZeros();
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a number");
-    }
+    // One canonical form, never exponent notation: 100.00 and 1E+2 both become 100.
+    BigDecimal canonical = decimal.stripTrailingZeros();
+    return canonical.scale() < 0 ? canonical.setScale(0) : canonical;
   }
 
   private static Instant instant(Object value) {

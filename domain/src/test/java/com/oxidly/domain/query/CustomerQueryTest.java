@@ -45,6 +45,8 @@ class CustomerQueryTest {
 
     assertThat(back).isEqualTo(query);
     assertThat(json).contains("\"type\":\"spent\"", "\"kind\":\"calendar\"", "\"op\":\"gt\"");
+    // Numbers keep a plain form: 500, never 5E+2.
+    assertThat(json).contains("\"values\":[500]").doesNotContain("E+");
   }
 
   @Test

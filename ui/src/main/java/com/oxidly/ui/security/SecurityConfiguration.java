@@ -46,6 +46,10 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
+                    // Searches are reads even though the query travels in a POST body.
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/customers/query", "/api/customers/facets")
+                    .authenticated()
                     .anyRequest()
                     .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name()))
         .exceptionHandling(
