@@ -21,7 +21,14 @@ public final class IndexCatchUp {
         throw new AssertionError(e);
       }
     }
-    throw new AssertionError("the customer index never caught up with PostgreSQL");
+    throw new AssertionError(
+        "the customer index never caught up with PostgreSQL: "
+            + count(index)
+            + " documents for "
+            + jdbc.queryForObject("select count(*) from customers", Long.class)
+            + " customers, "
+            + jdbc.queryForObject("select count(*) from customer_index_outbox", Long.class)
+            + " changes queued");
   }
 
   /** Documents visible through the alias, or -1 while the first build has not created it. */

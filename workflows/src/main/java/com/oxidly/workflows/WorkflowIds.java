@@ -8,6 +8,11 @@ public final class WorkflowIds {
 
   private WorkflowIds() {}
 
+  /** The one run that applies a staged import job. */
+  public static String importJob(String jobId) {
+    return "import:" + jobId;
+  }
+
   /** The one full rebuild of the customer index that may run at a time. */
   public static String customerReindex() {
     return "reindex:customers";
