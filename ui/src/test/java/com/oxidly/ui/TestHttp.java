@@ -24,9 +24,14 @@ public final class TestHttp {
   }
 
   /** A response with its body parsed as JSON when it is JSON. */
-  public record Response(int status, String contentType, String body) {
+  public record Response(
+      int status, String contentType, String body, java.net.http.HttpHeaders headers) {
     public JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
@@ -40,6 +45,51 @@ public final class TestHttp {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)),
         token);
+  }
+
+  /**
+   * Any request with a body.
+   *
+   * @param headers name, value, name, value...
+   */
+  public Response send(
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String token,
+      String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request, token);
+  }
+
+  /**
+   * Polls an import job (its {@code /api/import/jobs/{id}} location) until it is neither staged nor
+   * running, and returns it.
+   */
+  public JsonNode awaitImport(String location, String token, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode job = get(location, token).json();
+      if (!job.get("status").asString().matches("STAGED|RUNNING")) {
+        return job;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("import " + location + " did not finish within " + timeout);
   }
 
   public Response delete(String path, String token) {
@@ -58,7 +108,8 @@ public final class TestHttp {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -55,6 +55,18 @@ public record Customer(
     Instant updatedAt,
     @Version Integer version) {
 
+  /** Where a customer came from: the values {@code acquisitionChannel} takes. */
+  public static final List<String> ACQUISITION_CHANNELS =
+      List.of(
+          "organic",
+          "paid_search",
+          "social",
+          "email",
+          "referral",
+          "affiliate",
+          "influencer",
+          "other");
+
   /** "First Last", or just the first name when there is no last name. */
   public String fullName() {
     return lastName == null || lastName.isBlank() ? firstName : firstName + " " + lastName;

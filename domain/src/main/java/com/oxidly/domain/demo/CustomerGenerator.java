@@ -9,6 +9,8 @@ import static com.oxidly.domain.demo.Timestamps.MINUTE;
 import static com.oxidly.domain.demo.Timestamps.WEEK;
 import static com.oxidly.domain.demo.Timestamps.YEAR;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.oxidly.domain.demo.Catalog.Category;
 import com.oxidly.domain.demo.Catalog.Product;
 import com.oxidly.domain.demo.Places.City;
@@ -35,6 +37,8 @@ import java.util.UUID;
  * <p>Not thread-safe: it keeps per-customer scratch arrays. Use one per loader thread.
  */
 final class CustomerGenerator {
+
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   // Tuned so the population averages ~6 counted orders per customer with ~28% never-buyers.
   static final double BUYER_SHARE = 0.75;
@@ -220,7 +224,7 @@ final class CustomerGenerator {
             + index
             + "@"
             + domain;
-    String phone = chance(r, 0.88) ? DemoRandom.fill(r, pick(r, city.phonePatterns())) : null;
+    String phone = chance(r, 0.88) ? phone(r, city, country.code()) : null;
     Integer yearOfBirth = chance(r, 0.04) ? null : yearOfBirth(r);
     String address = chance(r, 0.94) ? Places.address(r, country) : null;
     String postcode =
@@ -743,6 +747,25 @@ final class CustomerGenerator {
       return u < 0.10 ? "pending" : u < 0.70 ? "resolved" : "closed";
     }
     return u < 0.40 ? "resolved" : "closed";
+  }
+
+  /**
+   * A mobile number in E.164 that libphonenumber accepts for the country, as an import would
+   * require: the patterns cover the mobile ranges only roughly, so unassigned blocks are drawn
+   * again. Null in the rare case no draw is valid, as for customers without a phone.
+   */
+  private static String phone(SplittableRandom r, Places.City city, String country) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      String candidate = DemoRandom.fill(r, pick(r, city.phonePatterns()));
+      try {
+        if (PHONES.isValidNumberForRegion(PHONES.parse(candidate, country), country)) {
+          return candidate;
+        }
+      } catch (NumberParseException e) {
+        // Drawn again.
+      }
+    }
+    return null;
   }
 
   private String tags(

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * alpha-3 codes and common aliases such as USA, UK, Great Britain, Czech Republic, Holland), and
  * each country's main time zone.
  */
-final class Countries {
+public final class Countries {
 
   private static final Set<String> CODES = Set.of(Locale.getISOCountries());
   private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
@@ -40,7 +40,7 @@ final class Countries {
    *
    * @throws InvalidValue when it names no country
    */
-  static String alpha2(String value) {
+  public static String alpha2(String value) {
     String code = CACHE.get(value);
     if (code != null) {
       return code;
@@ -61,12 +61,12 @@ final class Countries {
   }
 
   /** The main IANA zone id of an alpha-2 country, or UTC when unknown or null. */
-  static String mainZone(String alpha2) {
+  public static String mainZone(String alpha2) {
     return alpha2 == null ? "UTC" : MAIN_ZONES.getOrDefault(alpha2, "UTC");
   }
 
   /** Lower case, accents and punctuation removed, "St." read as "saint", no leading "the". */
-  static String normalise(String name) {
+  public static String normalise(String name) {
     String plain =
         ACCENTS
             .matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD))

@@ -1,5 +1,7 @@
 package com.oxidly.domain.importing;
 
+import com.oxidly.domain.customer.Customer;
+import com.oxidly.domain.customer.CustomerStatus;
 import com.oxidly.domain.importing.TableWriter.Outcome;
 import com.oxidly.domain.importing.TableWriter.Written;
 import java.time.Instant;
@@ -21,17 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CustomerRows implements RowsApplier {
 
-  static final List<String> STATUSES = List.of("active", "inactive", "suspended", "banned");
-  static final List<String> CHANNELS =
-      List.of(
-          "organic",
-          "paid_search",
-          "social",
-          "email",
-          "referral",
-          "affiliate",
-          "influencer",
-          "other");
+  private static final List<String> STATUSES =
+      java.util.Arrays.stream(CustomerStatus.values()).map(CustomerStatus::code).toList();
+
   private static final List<String> CONSENT_CHANNELS = List.of("email", "sms", "push");
   private static final List<String> TEXT_COLUMNS =
       List.of("last_name", "city", "address", "postal_code", "referred_by");
@@ -76,7 +70,8 @@ final class CustomerRows implements RowsApplier {
         optIns[c] = check.optional(CONSENT_CHANNELS.get(c) + "_opt_in", Values::bool);
       }
       List<String> tags = check.optional("tags", Values::tags);
-      String channel = check.optional("acquisition_channel", v -> Values.word(v, CHANNELS));
+      String channel =
+          check.optional("acquisition_channel", v -> Values.word(v, Customer.ACQUISITION_CHANNELS));
       if (!check.ok()) {
         context.reject(check);
         continue;

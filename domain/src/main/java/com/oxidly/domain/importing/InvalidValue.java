@@ -4,9 +4,9 @@ package com.oxidly.domain.importing;
  * A cell that does not satisfy the format; the message is the reason shown to the user. Thrown and
  * caught for every bad cell, so it skips the stack trace.
  */
-final class InvalidValue extends IllegalArgumentException {
+public final class InvalidValue extends IllegalArgumentException {
 
-  InvalidValue(String reason) {
+  public InvalidValue(String reason) {
     super(reason);
   }
 

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Parsers for the cell types of the import format; each throws {@link InvalidValue} with why. */
-final class Values {
+public final class Values {
 
   private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
   private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
@@ -52,7 +52,7 @@ final class Values {
   private Values() {}
 
   /** A lower-case, trimmed email address. */
-  static String email(String value) {
+  public static String email(String value) {
     String email = value.strip().toLowerCase(Locale.ROOT);
     int at = email.indexOf('@');
     if (email.length() > 254 || at > 64 || !EMAIL.matcher(email).matches()) {
@@ -66,7 +66,7 @@ final class Values {
    * plain text. More decimals are refused rather than rounded: silently changing an amount is worse
    * than asking.
    */
-  static BigDecimal amount(String value, int scale, BigDecimal limit) {
+  public static BigDecimal amount(String value, int scale, BigDecimal limit) {
     if (!DECIMAL.matcher(value).matches()) {
       throw new InvalidValue(
           "'" + value + "' is not a decimal number; write it like 1234.50 (dot, no separators)");
@@ -86,7 +86,7 @@ final class Values {
   }
 
   /** An integer between {@code min} and {@code max}, inclusive. */
-  static int integer(String value, int min, int max) {
+  public static int integer(String value, int min, int max) {
     if (!INTEGER.matcher(value).matches()) {
       throw new InvalidValue("'" + value + "' is not a whole number");
     }
@@ -104,7 +104,7 @@ final class Values {
   }
 
   /** true or false, in any case; nothing else, because "yes" or "1" are guesses. */
-  static boolean bool(String value) {
+  public static boolean bool(String value) {
     if (value.equalsIgnoreCase("true")) {
       return true;
     }
@@ -115,7 +115,7 @@ final class Values {
   }
 
   /** One of {@code allowed} (lower-case words), case-insensitively; returns the lower-case word. */
-  static String word(String value, List<String> allowed) {
+  public static String word(String value, List<String> allowed) {
     String word = value.toLowerCase(Locale.ROOT);
     if (!allowed.contains(word)) {
       throw new InvalidValue(
@@ -129,7 +129,7 @@ final class Values {
    * spreadsheets and databases write it. With {@code dateAllowed}, a plain date means its start in
    * UTC.
    */
-  static Instant instant(String value, boolean dateAllowed) {
+  public static Instant instant(String value, boolean dateAllowed) {
     String text =
         value.length() > 10 && value.charAt(10) == ' '
             ? value.substring(0, 10) + 'T' + value.substring(11)
@@ -160,7 +160,7 @@ final class Values {
   }
 
   /** A BCP 47 language tag in its canonical case, e.g. de-DE; an underscore is read as a dash. */
-  static String language(String value) {
+  public static String language(String value) {
     try {
       Locale locale = new Locale.Builder().setLanguageTag(value.replace('_', '-')).build();
       String language = locale.getLanguage();
@@ -176,7 +176,7 @@ final class Values {
   }
 
   /** An IANA zone id, matched case-insensitively, in its canonical spelling. */
-  static String zone(String value) {
+  public static String zone(String value) {
     String zone = ZONES.get(value.toLowerCase(Locale.ROOT));
     if (zone == null) {
       throw new InvalidValue(
@@ -186,7 +186,7 @@ final class Values {
   }
 
   /** An ISO 4217 currency code, upper-case. */
-  static String currency(String value) {
+  public static String currency(String value) {
     if (CURRENCY.matcher(value).matches()) {
       String code = value.toUpperCase(Locale.ROOT);
       try {
@@ -202,7 +202,7 @@ final class Values {
    * A phone number in E.164 form. National notations are read in {@code region} (an alpha-2
    * country, or null when the customer has none, in which case the number needs its +country code).
    */
-  static String phone(String value, String region) {
+  public static String phone(String value, String region) {
     try {
       PhoneNumber number = PHONES.parse(value, region == null ? "ZZ" : region);
       if (!PHONES.isValidNumber(number)) {
@@ -227,7 +227,7 @@ final class Values {
   }
 
   /** {@code ;}-separated tags, stripped, without empty or repeated ones, in file order. */
-  static List<String> tags(String value) {
+  public static List<String> tags(String value) {
     Set<String> tags = new LinkedHashSet<>();
     for (String tag : value.split(";")) {
       if (!tag.isBlank()) {

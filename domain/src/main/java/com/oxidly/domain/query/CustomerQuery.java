@@ -2,6 +2,8 @@ package com.oxidly.domain.query;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,7 +31,8 @@ import java.util.Set;
   @JsonSubTypes.Type(value = CustomerQuery.Bought.class, name = "bought"),
   @JsonSubTypes.Type(value = CustomerQuery.Reviewed.class, name = "reviewed"),
   @JsonSubTypes.Type(value = CustomerQuery.Interacted.class, name = "interacted"),
-  @JsonSubTypes.Type(value = CustomerQuery.InSegment.class, name = "segment")
+  @JsonSubTypes.Type(value = CustomerQuery.InSegment.class, name = "segment"),
+  @JsonSubTypes.Type(value = CustomerQuery.During.class, name = "during")
 })
 public sealed interface CustomerQuery {
 
@@ -162,6 +165,30 @@ public sealed interface CustomerQuery {
         throw new IllegalArgumentException("segment needs a name");
       }
       segment = segment.trim().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A date field falls in a window: "signed up last month", "new customers" (signed up in the last
+   * 30 days). The window stays relative, so a saved segment keeps meaning what it said; customers
+   * whose field is not set never match.
+   */
+  record During(CustomerField field, TimeWindow window) implements CustomerQuery {
+    public During {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(window, "during needs a time window");
+      if (field.type() != ValueType.INSTANT) {
+        throw new IllegalArgumentException("during applies to date fields, not to " + field.code());
+      }
+    }
+
+    /** The same condition as fixed bounds: {@code start <= field < end}, as executors run it. */
+    public CustomerQuery resolve(Clock clock, ZoneId storeZone) {
+      TimeWindow.Interval interval = window.resolve(clock, storeZone);
+      return new And(
+          List.of(
+              new Field(field, Comparison.of(Op.GTE, interval.start())),
+              new Field(field, Comparison.of(Op.LT, interval.end()))));
     }
   }
 

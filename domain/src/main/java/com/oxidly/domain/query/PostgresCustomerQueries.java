@@ -3,6 +3,7 @@ package com.oxidly.domain.query;
 import com.oxidly.domain.time.StoreTimeZone;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,20 @@ public class PostgresCustomerQueries {
     this.jdbc = jdbc;
     this.clock = clock;
     this.storeZone = storeZone;
+  }
+
+  /**
+   * A compiled condition to embed in SQL of one's own.
+   *
+   * @param sql a boolean SQL expression over the customers table aliased {@code c}
+   * @param parameters its named parameters
+   */
+  public record Condition(String sql, Map<String, Object> parameters) {}
+
+  /** {@code query} as a SQL condition on {@code customers c}, with exactly its semantics. */
+  public Condition condition(CustomerQuery query) {
+    var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());
+    return new Condition(condition.sql(), condition.parameters().getValues());
   }
 
   /** Number of customers matching {@code query}. */

@@ -67,6 +67,7 @@ final class PostgresQueryCompiler {
           "exists (select 1 from unnest(c.segments) s where lower(s) = "
               + bind(segment.segment())
               + ")";
+      case CustomerQuery.During during -> condition(during.resolve(clock, storeZone));
     };
   }
 

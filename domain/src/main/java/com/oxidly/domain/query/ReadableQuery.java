@@ -44,6 +44,7 @@ public final class ReadableQuery {
               + interacted.interactionType().replace('_', ' ')
               + window(interacted.window());
       case CustomerQuery.InSegment segment -> "in segment \"" + segment.segment() + "\"";
+      case CustomerQuery.During during -> during.field().label() + window(during.window());
     };
   }
 

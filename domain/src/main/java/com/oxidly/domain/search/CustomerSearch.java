@@ -1,6 +1,8 @@
 package com.oxidly.domain.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -11,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.json.JsonpMapper;
 import com.oxidly.domain.customer.Customer;
 import com.oxidly.domain.customer.CustomerRepository;
 import com.oxidly.domain.query.CustomerQuery;
@@ -22,9 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +38,13 @@ import org.springframework.stereotype.Service;
  * and counts; the customers themselves are read from PostgreSQL ({@link #customers}), so what a
  * list shows is never older than the database, only possibly its membership while the index catches
  * up.
+ *
+ * <p>Two ways to page: {@link #search} by page number, cheap but limited to the first {@value
+ * #MAX_RESULT_WINDOW} results, and cursors ({@link #page(CustomerQuery, List, String, int)}, {@link
+ * #skip}) built on Elasticsearch's {@code search_after}, which reach any position of any result
+ * set. Neither holds a snapshot: while the index changes between requests, a customer may move
+ * between pages, but a cursor walk never repeats or skips a customer whose sort values stay the
+ * same.
  */
 @Service
 public class CustomerSearch {
@@ -113,6 +125,20 @@ public class CustomerSearch {
   }
 
   /**
+   * One page of a cursor walk.
+   *
+   * @param ids customer uuids of the page, in sort order
+   * @param total exact number of matching customers across all pages
+   * @param nextCursor where the following page starts, to pass to {@link #page(CustomerQuery, List,
+   *     String, int)} or {@link #skip} with the same sort; null when this page ends the results
+   */
+  public record CursorPage(List<UUID> ids, long total, String nextCursor) {
+    public CursorPage {
+      ids = List.copyOf(ids);
+    }
+  }
+
+  /**
    * A facet value and how many matching customers have it.
    *
    * @param value the value as customers read it (original spelling for cities and countries), or
@@ -139,10 +165,7 @@ public class CustomerSearch {
     if (page < 0) {
       throw new IllegalArgumentException("page must be 0 or more, was " + page);
     }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException(
-          "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
-    }
+    checkSize(size);
     if ((long) page * size + size > MAX_RESULT_WINDOW) {
       throw new IllegalArgumentException(
           "only the first "
@@ -155,27 +178,200 @@ public class CustomerSearch {
               + ((long) page * size + size)
               + "); narrow the query or use export to get all of them");
     }
-    List<SortOptions> sortOptions = sortOptions(sort == null ? List.of() : sort);
-    Query compiled = queries.compile(query == null ? new CustomerQuery.All() : query);
+    SearchResponse<Void> response =
+        run(query, ResolvedSort.of(sort), page * size, null, size, true);
+    List<UUID> ids = ids(response);
+    return new SearchResult(ids, total(response, ids.size()));
+  }
+
+  /**
+   * A page of the customers matching {@code query} by position, like {@link #search} but for any
+   * offset within the first {@value #MAX_RESULT_WINDOW}, and with the cursor where the next page
+   * starts, so that a walk can go on past the window with {@link #page(CustomerQuery, List, String,
+   * int)}.
+   *
+   * @param offset zero-based position of the first customer of the page
+   * @param size customers per page, 1 to {@value #MAX_PAGE_SIZE}; {@code offset + size} at most
+   *     {@value #MAX_RESULT_WINDOW}
+   * @param sort as for {@link #search}
+   * @throws IllegalArgumentException for a bad offset, size or sort property
+   */
+  public CursorPage pageAt(CustomerQuery query, List<SortField> sort, int offset, int size) {
+    checkSize(size);
+    if (offset < 0 || (long) offset + size > MAX_RESULT_WINDOW) {
+      throw new IllegalArgumentException(
+          "offset must be between 0 and "
+              + (MAX_RESULT_WINDOW - size)
+              + " for pages of "
+              + size
+              + ", was "
+              + offset
+              + "; continue with a cursor beyond the first "
+              + MAX_RESULT_WINDOW);
+    }
+    ResolvedSort resolved = ResolvedSort.of(sort);
+    SearchResponse<Void> response = run(query, resolved, offset, null, size, true);
+    List<Hit<Void>> hits = response.hits().hits();
+    long total = total(response, offset + hits.size());
+    boolean more = hits.size() == size && offset + size < total;
+    return new CursorPage(ids(response), total, more ? cursorAfter(hits, resolved) : null);
+  }
+
+  /**
+   * One page of the customers matching {@code query} that follow {@code cursor} in the sort order:
+   * any position of any result set can be reached page by page, however large it is. The sort is
+   * that of {@link #search} (sort keys, then uuid), which Elasticsearch's {@code search_after}
+   * needs to be a total order.
+   *
+   * @param sort as for {@link #search}; must be the sort the cursor was made with
+   * @param cursor a {@link CursorPage#nextCursor()} from this method, {@link #pageAt} or {@link
+   *     #skip}, exactly as returned; null for the first page
+   * @param size customers per page, 1 to {@value #MAX_PAGE_SIZE}
+   * @throws IllegalArgumentException for a bad size or sort property, or a cursor that is malformed
+   *     or was made for another sort (the message says which)
+   */
+  public CursorPage page(CustomerQuery query, List<SortField> sort, String cursor, int size) {
+    checkSize(size);
+    ResolvedSort resolved = ResolvedSort.of(sort);
+    // One hit more than asked tells whether this page is the last without a second request.
+    SearchResponse<Void> response =
+        run(query, resolved, null, resolved.after(cursor, mapper()), size + 1, true);
+    List<Hit<Void>> hits = response.hits().hits();
+    List<Hit<Void>> page = hits.subList(0, Math.min(size, hits.size()));
+    return new CursorPage(
+        page.stream().map(hit -> UUID.fromString(hit.id())).toList(),
+        total(response, hits.size()),
+        hits.size() > size ? cursorAfter(page, resolved) : null);
+  }
+
+  /**
+   * Moves a cursor {@code count} customers forward without reading them: what a list needs to jump
+   * to a far position. Asks only for sort values, in one request of up to {@value
+   * #MAX_RESULT_WINDOW} hits, so a jump of n positions costs about n / {@value #MAX_RESULT_WINDOW}
+   * requests.
+   *
+   * @param cursor as for {@link #page(CustomerQuery, List, String, int)}; null for the start
+   * @param count how many customers to pass, 1 to {@value #MAX_RESULT_WINDOW}
+   * @return the cursor after the {@code count}-th customer, or empty when fewer follow
+   * @throws IllegalArgumentException as for {@link #page(CustomerQuery, List, String, int)}
+   */
+  public Optional<String> skip(
+      CustomerQuery query, List<SortField> sort, String cursor, int count) {
+    if (count < 1 || count > MAX_RESULT_WINDOW) {
+      throw new IllegalArgumentException(
+          "count must be between 1 and " + MAX_RESULT_WINDOW + ", was " + count);
+    }
+    ResolvedSort resolved = ResolvedSort.of(sort);
+    List<Hit<Void>> hits =
+        run(query, resolved, null, resolved.after(cursor, mapper()), count, false).hits().hits();
+    return hits.size() < count ? Optional.empty() : Optional.of(cursorAfter(hits, resolved));
+  }
+
+  /**
+   * One page of the customers matching {@code query} who also wrote {@code words} in a review or an
+   * interaction, most relevant first (BM25, see {@link TextRelevance}), then by uuid.
+   *
+   * @param words free-text words; empty gives {@link #search} in its default order
+   * @throws IllegalArgumentException as for {@link #search}
+   */
+  public SearchResult relevant(CustomerQuery query, List<String> words, int page, int size) {
+    if (words == null || words.isEmpty()) {
+      return search(query, page, size, List.of());
+    }
+    if (page < 0) {
+      throw new IllegalArgumentException("page must be 0 or more, was " + page);
+    }
+    checkSize(size);
+    if ((long) page * size + size > MAX_RESULT_WINDOW) {
+      throw new IllegalArgumentException(
+          "only the " + MAX_RESULT_WINDOW + " most relevant customers can be paged through");
+    }
+    Query ranked =
+        TextRelevance.rank(queries.compile(query == null ? new CustomerQuery.All() : query), words);
     try {
       SearchResponse<Void> response =
           client.search(
               s ->
                   s.index(index.alias())
-                      .query(compiled)
+                      .query(ranked)
                       .from(page * size)
                       .size(size)
                       .trackTotalHits(t -> t.enabled(true))
                       .source(src -> src.fetch(false))
-                      .sort(sortOptions),
+                      .sort(o -> o.score(score -> score.order(SortOrder.Desc)))
+                      .sort(o -> o.field(f -> f.field("customer_uuid").order(SortOrder.Asc))),
               Void.class);
-      List<UUID> ids =
-          response.hits().hits().stream().map(hit -> UUID.fromString(hit.id())).toList();
-      long total = response.hits().total() == null ? ids.size() : response.hits().total().value();
-      return new SearchResult(ids, total);
+      List<UUID> ids = ids(response);
+      return new SearchResult(ids, total(response, ids.size()));
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch search failed", e);
     }
+  }
+
+  /** How many customers match {@code query}, exactly. */
+  public long count(CustomerQuery query) {
+    return queries.count(query == null ? new CustomerQuery.All() : query);
+  }
+
+  private static void checkSize(int size) {
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
+    }
+  }
+
+  private SearchResponse<Void> run(
+      CustomerQuery query,
+      ResolvedSort sort,
+      Integer from,
+      List<FieldValue> after,
+      int size,
+      boolean countTotal) {
+    Query compiled = queries.compile(query == null ? new CustomerQuery.All() : query);
+    try {
+      return client.search(
+          s -> {
+            s.index(index.alias())
+                .query(compiled)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(countTotal))
+                .source(src -> src.fetch(false))
+                .sort(sort.options());
+            if (from != null) {
+              s.from(from);
+            }
+            if (after != null) {
+              s.searchAfter(after);
+            }
+            return s;
+          },
+          Void.class);
+    } catch (ElasticsearchException e) {
+      if (after != null && e.status() == 400) {
+        // Only a cursor's values can make our own request a bad one (e.g. a hand-edited cursor).
+        throw new IllegalArgumentException(
+            "cursor does not fit this search: " + e.error().reason(), e);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch search failed", e);
+    }
+  }
+
+  private static List<UUID> ids(SearchResponse<Void> response) {
+    return response.hits().hits().stream().map(hit -> UUID.fromString(hit.id())).toList();
+  }
+
+  private static long total(SearchResponse<Void> response, long fallback) {
+    return response.hits().total() == null ? fallback : response.hits().total().value();
+  }
+
+  private String cursorAfter(List<Hit<Void>> hits, ResolvedSort sort) {
+    return SearchCursor.encode(sort.signature(), hits.getLast().sort(), mapper());
+  }
+
+  private JsonpMapper mapper() {
+    return client._jsonpMapper();
   }
 
   /**
@@ -234,26 +430,46 @@ public class CustomerSearch {
     }
   }
 
-  private static List<SortOptions> sortOptions(List<SortField> sort) {
-    List<SortField> keys =
-        sort.isEmpty()
-            ? List.of(new SortField("lastName", false), new SortField("firstName", false))
-            : sort;
-    List<SortOptions> options = new ArrayList<>();
-    for (SortField key : keys) {
-      String field = SORT_FIELDS.get(key.property());
-      if (field == null) {
-        throw new IllegalArgumentException(
-            "cannot sort by '" + key.property() + "'; sortable properties are " + sortable());
+  /**
+   * A sort as Elasticsearch runs it: the keys asked for (or the default, by name), then the uuid.
+   *
+   * @param signature the keys in {@code property,asc|desc} form, joined by {@code ;}: what a cursor
+   *     records so it is never used with another sort
+   */
+  private record ResolvedSort(List<SortOptions> options, String signature) {
+
+    static ResolvedSort of(List<SortField> sort) {
+      List<SortField> keys =
+          sort == null || sort.isEmpty()
+              ? List.of(new SortField("lastName", false), new SortField("firstName", false))
+              : sort;
+      List<SortOptions> options = new ArrayList<>();
+      for (SortField key : keys) {
+        String field = SORT_FIELDS.get(key.property());
+        if (field == null) {
+          throw new IllegalArgumentException(
+              "cannot sort by '" + key.property() + "'; sortable properties are " + sortable());
+        }
+        SortOrder order = key.descending() ? SortOrder.Desc : SortOrder.Asc;
+        // Customers without a value (no orders yet, no city) come last either way.
+        options.add(
+            SortOptions.of(o -> o.field(f -> f.field(field).order(order).missing("_last"))));
       }
-      SortOrder order = key.descending() ? SortOrder.Desc : SortOrder.Asc;
-      // Customers without a value (no orders yet, no city) come last either way.
-      options.add(SortOptions.of(o -> o.field(f -> f.field(field).order(order).missing("_last"))));
+      // Equal sort values would otherwise come back in an arbitrary order that can differ between
+      // pages, duplicating or skipping customers; search_after needs a total order too.
+      options.add(SortOptions.of(o -> o.field(f -> f.field("customer_uuid").order(SortOrder.Asc))));
+      String signature =
+          Stream.concat(
+                  keys.stream().map(key -> key.property() + (key.descending() ? ",desc" : ",asc")),
+                  Stream.of("customerUuid,asc"))
+              .collect(Collectors.joining(";"));
+      return new ResolvedSort(List.copyOf(options), signature);
     }
-    // Equal sort values would otherwise come back in an arbitrary order that can differ between
-    // pages, duplicating or skipping customers.
-    options.add(SortOptions.of(o -> o.field(f -> f.field("customer_uuid").order(SortOrder.Asc))));
-    return options;
+
+    /** The sort values to search after; null (from the start) for a null cursor. */
+    List<FieldValue> after(String cursor, JsonpMapper mapper) {
+      return cursor == null ? null : SearchCursor.decode(cursor, signature, options.size(), mapper);
+    }
   }
 
   private static Map<String, String> sortFields() {

@@ -64,6 +64,7 @@ final class ElasticsearchQueryCompiler {
       case CustomerQuery.Reviewed reviewed -> reviewed(reviewed);
       case CustomerQuery.Interacted interacted -> interacted(interacted);
       case CustomerQuery.InSegment segment -> term("segments", segment.segment());
+      case CustomerQuery.During during -> compile(during.resolve(clock, storeZone));
     };
   }
 

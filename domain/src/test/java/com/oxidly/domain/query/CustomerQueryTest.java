@@ -85,6 +85,29 @@ class CustomerQueryTest {
   }
 
   @Test
+  void duringKeepsItsWindowRelativeAndResolvesToBounds() {
+    CustomerQuery newCustomers =
+        new CustomerQuery.During(
+            CustomerField.SIGNUP_DATE, new TimeWindow.Rolling(30, TimeWindow.Unit.DAY));
+
+    String json = JSON.writeValueAsString(newCustomers);
+
+    assertThat(json).contains("\"type\":\"during\"", "\"field\":\"signup_date\"");
+    assertThat(JSON.readValue(json, CustomerQuery.class)).isEqualTo(newCustomers);
+    assertThat(ReadableQuery.render(newCustomers)).isEqualTo("signed up in the last 30 days");
+    assertThat(((CustomerQuery.During) newCustomers).resolve(NOW, ZoneOffset.UTC))
+        .isEqualTo(
+            CustomerQuery.and(
+                CustomerQuery.field(CustomerField.SIGNUP_DATE, Op.GTE, "2026-10-16T12:00:00Z"),
+                CustomerQuery.field(CustomerField.SIGNUP_DATE, Op.LT, "2026-11-15T12:00:00Z")));
+    assertThatThrownBy(
+            () ->
+                new CustomerQuery.During(
+                    CustomerField.CITY, new TimeWindow.Calendar(TimeWindow.Unit.MONTH, -1)))
+        .hasMessageContaining("during applies to date fields, not to city");
+  }
+
+  @Test
   void calendarWindowsAreCalendarPeriodsInTheStoreZone() {
     ZoneId utc = ZoneOffset.UTC;
     assertThat(new TimeWindow.Calendar(TimeWindow.Unit.MONTH, -1).resolve(NOW, utc))

@@ -9,6 +9,7 @@ import com.oxidly.domain.testing.TestDatabase;
 import com.oxidly.domain.time.StoreTimeZone;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,8 @@ class PostgresCustomerQueriesTest {
             + " '2026-09-01T10:00:00Z')",
         CHLOE,
         BOB);
+    jdbc.update(
+        "update customers set signup_date = '2026-11-01T09:00:00Z' where customer_uuid = ?", EVE);
     // Stored aggregates over counted orders, as the write paths maintain them.
     jdbc.update(
         """
@@ -212,6 +215,27 @@ class PostgresCustomerQueriesTest {
                     List.of(),
                     new TimeWindow.Calendar(TimeWindow.Unit.MONTH, 0))))
         .containsExactly("chloe");
+  }
+
+  @Test
+  void duringIsAWindowOnADateFieldResolvedWhenItRuns() {
+    assertThat(
+            run(
+                new CustomerQuery.During(
+                    CustomerField.SIGNUP_DATE, new TimeWindow.Rolling(30, TimeWindow.Unit.DAY))))
+        .containsExactly("eve");
+    assertThat(
+            run(
+                new CustomerQuery.During(
+                    CustomerField.SIGNUP_DATE,
+                    new TimeWindow.Range(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)))))
+        .containsExactly("alice", "bob", "chloe", "dan");
+    // No first order date is stored here: nobody matches, and "not" is everybody.
+    CustomerQuery firstOrderThisYear =
+        new CustomerQuery.During(
+            CustomerField.FIRST_ORDER_AT, new TimeWindow.Calendar(TimeWindow.Unit.YEAR, 0));
+    assertThat(run(firstOrderThisYear)).isEmpty();
+    assertThat(run(new CustomerQuery.Not(firstOrderThisYear))).hasSize(5);
   }
 
   @Test

@@ -1,5 +1,11 @@
 package com.oxidly.ui.api;
 
+import com.oxidly.domain.customer.EmailInUseException;
+import com.oxidly.domain.customer.FieldError;
+import com.oxidly.domain.customer.InvalidCustomerException;
+import com.oxidly.domain.customer.StaleCustomerException;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +27,42 @@ class ApiErrors {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail noSuchElement(NoSuchElementException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidCustomerException.class)
+  ProblemDetail invalidCustomer(InvalidCustomerException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            e.errors().size() == 1
+                ? "1 field is invalid: " + e.getMessage()
+                : e.errors().size() + " fields are invalid: " + e.getMessage());
+    problem.setTitle("Invalid customer");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler(EmailInUseException.class)
+  ProblemDetail emailInUse(EmailInUseException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setProperty("errors", List.of(new FieldError("email", "is already in use")));
+    if (e.existingCustomer() != null) {
+      problem.setProperty("existing", "/api/customers/" + e.existingCustomer());
+    }
+    return problem;
+  }
+
+  @ExceptionHandler(StaleCustomerException.class)
+  ProblemDetail stale(StaleCustomerException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    problem.setProperty("currentVersion", e.currentVersion());
+    return problem;
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -8,10 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -94,16 +91,12 @@ class ImportController {
   @Operation(summary = "The rejected rows with row number, column and reason, as CSV")
   void rejections(@PathVariable UUID id, HttpServletResponse response) throws IOException {
     jobs.job(id);
-    response.setContentType("text/csv;charset=UTF-8");
+    response.setContentType(RejectionReport.CONTENT_TYPE);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
-        "attachment; filename=\"import-" + id + "-rejections.csv\"");
+        "attachment; filename=\"" + RejectionReport.fileName(id) + "\"");
     // Written straight to the response, row by row, on this request's thread.
-    Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    // A byte-order mark lets spreadsheet programs recognise UTF-8.
-    writer.write('\uFEFF');
-    jobs.writeRejections(id, writer);
-    writer.flush();
+    RejectionReport.write(jobs, id, response.getOutputStream());
   }
 
   @ExceptionHandler(NoSuchElementException.class)

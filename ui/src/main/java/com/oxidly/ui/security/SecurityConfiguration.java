@@ -44,6 +44,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/tokens/**", "/api/tokens", "/api/admin/**")
                     .hasRole(Role.ADMIN.name())
+                    // A whole customer base in one file: not for viewers.
+                    .requestMatchers("/api/customers/export", "/api/export/**")
+                    .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     // Searches are reads even though the query travels in a POST body.

@@ -1,6 +1,8 @@
 package com.oxidly.ui.views;
 
+import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.customers.CustomerListView;
+import com.oxidly.ui.views.importing.ImportView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -37,6 +39,10 @@ public class MainLayout extends AppLayout {
     SideNav navigation = new SideNav();
     navigation.addItem(
         new SideNavItem("Customers", CustomerListView.class, VaadinIcon.USERS.create()));
+    // Only offered to those the view admits (see its @RolesAllowed).
+    if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {
+      navigation.addItem(new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create()));
+    }
     addToDrawer(navigation);
     setPrimarySection(Section.DRAWER);
   }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,18 +121,12 @@ class ImportApiTest {
         .json();
   }
 
-  private JsonNode finished(JsonNode job) throws InterruptedException {
-    TestHttp http = new TestHttp(port);
-    for (int attempt = 0; attempt < 300; attempt++) {
-      JsonNode current =
-          http.get("/api/import/jobs/" + job.get("id").asString(), BOOTSTRAP_TOKEN).json();
-      String status = current.get("status").asString();
-      if (!status.equals("STAGED") && !status.equals("RUNNING")) {
-        return current;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("import " + job.get("id") + " did not finish");
+  private JsonNode finished(JsonNode job) {
+    return new TestHttp(port)
+        .awaitImport(
+            "/api/import/jobs/" + job.get("id").asString(),
+            BOOTSTRAP_TOKEN,
+            Duration.ofSeconds(30));
   }
 
   private HttpResponse<String> post(String csv) throws Exception {
