@@ -9,16 +9,24 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} requests against {@link ApiTokens}. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} requests against {@link ApiTokens}. It writes
+ * through this application context's own {@link SecurityContextHolderStrategy}, not the static
+ * holder: Vaadin installs a strategy per context and the static one belongs to whichever context
+ * started last (two in one test JVM), so a token accepted here would be unseen by authorization.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
+  private final SecurityContextHolderStrategy contexts;
 
-  ApiTokenFilter(ApiTokens tokens) {
+  ApiTokenFilter(ApiTokens tokens, SecurityContextHolderStrategy contexts) {
     this.tokens = tokens;
+    this.contexts = contexts;
   }
 
   @Override
@@ -36,7 +44,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
                         "token:" + principal.name(),
                         null,
                         List.of(new SimpleGrantedAuthority(principal.role().authority())));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
+                SecurityContext context = contexts.createEmptyContext();
+                context.setAuthentication(authentication);
+                contexts.setContext(context);
               });
     }
     chain.doFilter(request, response);
