@@ -1,5 +1,6 @@
 package com.oxidly.ui;
 
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,8 +26,25 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(OxidlyIntegrationTest.CleanDatabase.class)
+@Import({OxidlyIntegrationTest.CleanDatabase.class, OxidlyIntegrationTest.OneSecurityContext.class})
 public @interface OxidlyIntegrationTest {
+
+  /**
+   * One security-context strategy for every application context of the test JVM. Vaadin makes one
+   * per context and installs it as the static {@code SecurityContextHolder} strategy, so a second
+   * context (a test with its own configuration) would leave the first one's views and mock users
+   * reading a strategy that is not theirs. Production runs one context and keeps Vaadin's default.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  class OneSecurityContext {
+    private static final SecurityContextHolderStrategy SHARED =
+        new VaadinAwareSecurityContextHolderStrategy();
+
+    @Bean
+    SecurityContextHolderStrategy securityContextHolderStrategy() {
+      return SHARED;
+    }
+  }
 
   /**
    * Each run starts from an empty schema in a database of its own, dropped when the context closes,

@@ -1,5 +1,6 @@
 package com.oxidly.domain.ai;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +42,26 @@ class LanguageModelConfiguration {
 
     @Override
     public String json(JsonRequest request) {
-      throw new LanguageModelException(
+      throw notConfigured();
+    }
+
+    @Override
+    public String embeddingKey() {
+      return "none";
+    }
+
+    @Override
+    public int embeddingDimensions() {
+      return 0;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+      throw notConfigured();
+    }
+
+    private static LanguageModelException notConfigured() {
+      return new LanguageModelException(
           "no language model is configured (set oxidly.ai.api-key or oxidly.ai.base-url)");
     }
   }

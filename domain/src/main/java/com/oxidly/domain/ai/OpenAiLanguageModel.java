@@ -8,6 +8,10 @@ import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.Embedding;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +21,12 @@ final class OpenAiLanguageModel implements LanguageModel {
 
   private static final Logger log = LoggerFactory.getLogger(OpenAiLanguageModel.class);
 
+  private static final int MAX_TEXTS_PER_REQUEST = 256;
+
   private final OpenAIClient client;
   private final String model;
+  private final String embeddingModel;
+  private final int dimensions;
 
   OpenAiLanguageModel(AiProperties properties) {
     OpenAIOkHttpClient.Builder builder =
@@ -33,6 +41,8 @@ final class OpenAiLanguageModel implements LanguageModel {
     }
     this.client = builder.build();
     this.model = properties.model();
+    this.embeddingModel = properties.embeddingModel();
+    this.dimensions = properties.embeddingDimensions();
   }
 
   @Override
@@ -90,6 +100,70 @@ final class OpenAiLanguageModel implements LanguageModel {
         .content()
         .filter(content -> !content.isBlank())
         .orElseThrow(() -> new LanguageModelException("the language model returned no content"));
+  }
+
+  @Override
+  public String embeddingKey() {
+    return embeddingModel + "@" + dimensions;
+  }
+
+  @Override
+  public int embeddingDimensions() {
+    return dimensions;
+  }
+
+  @Override
+  public List<float[]> embed(List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    if (texts.size() > MAX_TEXTS_PER_REQUEST) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_TEXTS_PER_REQUEST + " texts per request, got " + texts.size());
+    }
+    EmbeddingCreateParams params =
+        EmbeddingCreateParams.builder()
+            .model(embeddingModel)
+            .inputOfArrayOfStrings(texts)
+            .dimensions(dimensions)
+            .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+            .build();
+    CreateEmbeddingResponse response;
+    try {
+      response = client.embeddings().create(params);
+    } catch (OpenAIException e) {
+      throw new LanguageModelException(
+          "the embedding model did not answer (" + e.getClass().getSimpleName() + ")", e);
+    } catch (RuntimeException e) {
+      throw new LanguageModelException("the embedding model could not be reached", e);
+    }
+    float[][] vectors = new float[texts.size()][];
+    for (Embedding embedding : response.data()) {
+      int index = (int) embedding.index();
+      List<Float> values = embedding.embedding();
+      if (index < 0 || index >= vectors.length || values.size() != dimensions) {
+        throw new LanguageModelException(
+            "the embedding model answered a vector of "
+                + values.size()
+                + " numbers at index "
+                + index
+                + "; expected "
+                + dimensions
+                + " at 0.."
+                + (vectors.length - 1));
+      }
+      float[] vector = new float[dimensions];
+      for (int i = 0; i < dimensions; i++) {
+        vector[i] = values.get(i);
+      }
+      vectors[index] = vector;
+    }
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i] == null) {
+        throw new LanguageModelException("the embedding model returned no vector for text " + i);
+      }
+    }
+    return List.of(vectors);
   }
 
   private static ResponseFormatJsonSchema.JsonSchema.Schema schema(Map<String, Object> schema) {

@@ -497,7 +497,7 @@ public class ImportJobs {
   /** The most recent jobs, newest first. */
   public List<ImportJob> recent(int limit) {
     return jdbc.query(
-        JOB_COLUMNS + " order by j.created_at desc, j.job_id limit ?",
+        JOB_COLUMNS + " order by j.created_at desc, j.created_seq desc limit ?",
         ImportJobs::mapJob,
         Math.max(0, limit));
   }

@@ -39,9 +39,11 @@ class CustomerDocuments {
       """;
 
   private final JdbcTemplate jdbc;
+  private final TextEmbeddings embeddings;
 
-  CustomerDocuments(JdbcTemplate jdbc) {
+  CustomerDocuments(JdbcTemplate jdbc, TextEmbeddings embeddings) {
     this.jdbc = jdbc;
+    this.embeddings = embeddings;
   }
 
   /** Documents of the next {@code size} customers after {@code afterUuid}, in uuid order. */
@@ -105,12 +107,16 @@ class CustomerDocuments {
           nested(byUuid, row, "orders").add(order);
         },
         (Object) ids);
+    boolean vectors = embeddings.enabled();
+    String vectorField = vectors ? embeddings.vectorField() : null;
     jdbc.query(
-        """
-        select customer_uuid, review_id, sku, rating, created_at, sentiment_label,
-               concat_ws(' ', title, body) as text
-          from reviews where customer_uuid = any(?)
-        """,
+        "select r.customer_uuid, r.review_id, r.sku, r.rating, r.created_at, r.sentiment_label, "
+            + TextEmbeddings.TextSource.REVIEW.text
+            + " as text, "
+            + (vectors ? "e.vector" : "null::real[] as vector")
+            + " from reviews r"
+            + (vectors ? TextEmbeddings.currentVectorJoin(TextEmbeddings.TextSource.REVIEW) : "")
+            + " where r.customer_uuid = any(?)",
         row -> {
           Map<String, Object> review = new LinkedHashMap<>();
           review.put("review_id", row.getString("review_id"));
@@ -119,15 +125,20 @@ class CustomerDocuments {
           review.put("created_at", instant(row.getTimestamp("created_at")));
           review.put("sentiment_label", row.getString("sentiment_label"));
           review.put("text", row.getString("text"));
+          putVector(review, vectorField, row.getArray("vector"));
           nested(byUuid, row, "reviews").add(review);
         },
-        (Object) ids);
+        vectors ? new Object[] {embeddings.embeddingKey(), ids} : new Object[] {ids});
     jdbc.query(
-        """
-        select customer_uuid, interaction_id, type, channel, status, created_at,
-               concat_ws(' ', subject, body) as text
-          from interactions where customer_uuid = any(?)
-        """,
+        "select i.customer_uuid, i.interaction_id, i.type, i.channel, i.status, i.created_at, "
+            + TextEmbeddings.TextSource.INTERACTION.text
+            + " as text, "
+            + (vectors ? "e.vector" : "null::real[] as vector")
+            + " from interactions i"
+            + (vectors
+                ? TextEmbeddings.currentVectorJoin(TextEmbeddings.TextSource.INTERACTION)
+                : "")
+            + " where i.customer_uuid = any(?)",
         row -> {
           Map<String, Object> interaction = new LinkedHashMap<>();
           interaction.put("interaction_id", row.getString("interaction_id"));
@@ -136,10 +147,19 @@ class CustomerDocuments {
           interaction.put("status", row.getString("status"));
           interaction.put("created_at", instant(row.getTimestamp("created_at")));
           interaction.put("text", row.getString("text"));
+          putVector(interaction, vectorField, row.getArray("vector"));
           nested(byUuid, row, "interactions").add(interaction);
         },
-        (Object) ids);
+        vectors ? new Object[] {embeddings.embeddingKey(), ids} : new Object[] {ids});
     return documents;
+  }
+
+  /** A text's vector, when it has a current one; texts without stay searchable by words. */
+  private static void putVector(Map<String, Object> text, String field, Array vector)
+      throws SQLException {
+    if (field != null && vector != null) {
+      text.put(field, TextEmbeddings.vector(vector));
+    }
   }
 
   @SuppressWarnings("unchecked")

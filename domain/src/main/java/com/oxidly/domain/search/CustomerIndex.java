@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -35,16 +36,19 @@ public class CustomerIndex {
   private final ElasticsearchClient client;
   private final ElasticsearchProperties properties;
   private final CustomerDocuments documents;
+  private final TextEmbeddings embeddings;
   private final Clock clock;
 
   CustomerIndex(
       ElasticsearchClient client,
       ElasticsearchProperties properties,
       CustomerDocuments documents,
+      TextEmbeddings embeddings,
       Clock clock) {
     this.client = client;
     this.properties = properties;
     this.documents = documents;
+    this.embeddings = embeddings;
     this.clock = clock;
   }
 
@@ -66,6 +70,9 @@ public class CustomerIndex {
             .updateAliases(
                 u -> u.actions(Action.of(a -> a.add(add -> add.index(index).alias(alias())))));
       }
+      for (String index : physicalIndices()) {
+        addVectorFields(index);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch is not reachable at " + properties.url(), e);
     }
@@ -83,10 +90,35 @@ public class CustomerIndex {
     try (InputStream mapping =
         new ClassPathResource("search/customer-index.json").getInputStream()) {
       client.indices().create(c -> c.index(name).withJson(mapping));
+      addVectorFields(name);
       return name;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create index " + name, e);
     }
+  }
+
+  /**
+   * Adds the text-vector fields to an index when embeddings are on: adding fields is allowed on a
+   * live index and repeating it is harmless, so an existing store gains kNN without a rebuild.
+   */
+  private void addVectorFields(String index) throws IOException {
+    if (!embeddings.enabled()) {
+      return;
+    }
+    String field = embeddings.vectorField();
+    String vector =
+        """
+        {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}
+        """
+            .formatted(embeddings.dimensions());
+    String mapping =
+        """
+        {"properties": {
+          "reviews": {"type": "nested", "properties": {"%1$s": %2$s}},
+          "interactions": {"type": "nested", "properties": {"%1$s": %2$s}}}}
+        """
+            .formatted(field, vector);
+    client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mapping)));
   }
 
   /**

@@ -66,15 +66,19 @@ public class CustomerSearch {
   private final ElasticsearchCustomerQueries queries;
   private final CustomerRepository customers;
 
+  private final TextEmbeddings embeddings;
+
   CustomerSearch(
       ElasticsearchClient client,
       CustomerIndex index,
       ElasticsearchCustomerQueries queries,
-      CustomerRepository customers) {
+      CustomerRepository customers,
+      TextEmbeddings embeddings) {
     this.client = client;
     this.index = index;
     this.queries = queries;
     this.customers = customers;
+    this.embeddings = embeddings;
   }
 
   /**
@@ -287,7 +291,10 @@ public class CustomerSearch {
           "only the " + MAX_RESULT_WINDOW + " most relevant customers can be paged through");
     }
     Query ranked =
-        TextRelevance.rank(queries.compile(query == null ? new CustomerQuery.All() : query), words);
+        TextRelevance.rank(
+            queries.compile(query == null ? new CustomerQuery.All() : query),
+            words,
+            embeddings.nearText(words));
     try {
       SearchResponse<Void> response =
           client.search(

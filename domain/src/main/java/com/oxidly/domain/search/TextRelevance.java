@@ -105,6 +105,16 @@ public final class TextRelevance {
    *     content words there is no relevance part
    */
   public static Query rank(Query filter, List<String> phrases) {
+    return rank(filter, phrases, null);
+  }
+
+  /**
+   * As {@link #rank(Query, List)}, and also customers with a text near in meaning: kNN over the
+   * texts' vectors. A customer may match by words, by meaning, or both (scores add up).
+   *
+   * @param nearText the vector of the content words and where to look; null for words alone
+   */
+  static Query rank(Query filter, List<String> phrases, NearText nearText) {
     String text = String.join(" ", contentWords(phrases));
     if (text.isEmpty()) {
       return filter;
@@ -112,27 +122,59 @@ public final class TextRelevance {
     return Query.of(
         q ->
             q.bool(
-                b ->
-                    b.filter(filter)
-                        .should(mentions("reviews", text))
-                        .should(mentions("interactions", text))
-                        .minimumShouldMatch("1")));
+                b -> {
+                  b.filter(filter)
+                      .should(mentions("reviews", text))
+                      .should(mentions("interactions", text));
+                  if (nearText != null) {
+                    b.should(near("reviews", nearText)).should(near("interactions", nearText));
+                  }
+                  return b.minimumShouldMatch("1");
+                }));
+  }
+
+  /**
+   * A search phrase's vector for kNN over the texts' vectors.
+   *
+   * @param field the vector field inside reviews and interactions
+   * @param minSimilarity the cosine similarity a text needs to count as about the phrase at all;
+   *     without it kNN would always return its k nearest, however unrelated
+   * @param candidates texts considered per shard (more is slower and more exact)
+   */
+  record NearText(String field, float[] vector, double minSimilarity, int candidates) {}
+
+  private static Query near(String path, NearText nearText) {
+    List<Float> vector = new java.util.ArrayList<>(nearText.vector().length);
+    for (float v : nearText.vector()) {
+      vector.add(v);
+    }
+    return bestText(
+        path,
+        Query.of(
+            q ->
+                q.knn(
+                    k ->
+                        k.field(path + "." + nearText.field())
+                            .queryVector(vector)
+                            .numCandidates(nearText.candidates())
+                            .similarity((float) nearText.minSimilarity()))));
+  }
+
+  /** A customer scores as their best matching text under {@code path}. */
+  private static Query bestText(String path, Query text) {
+    return Query.of(q -> q.nested(n -> n.path(path).scoreMode(ChildScoreMode.Max).query(text)));
   }
 
   private static Query mentions(String path, String text) {
-    return Query.of(
-        q ->
-            q.nested(
-                n ->
-                    n.path(path)
-                        .scoreMode(ChildScoreMode.Max)
-                        .query(
-                            inner ->
-                                inner.match(
-                                    m ->
-                                        m.field(path + ".text")
-                                            .query(text)
-                                            .operator(Operator.Or)
-                                            .minimumShouldMatch(MINIMUM_SHOULD_MATCH)))));
+    return bestText(
+        path,
+        Query.of(
+            q ->
+                q.match(
+                    m ->
+                        m.field(path + ".text")
+                            .query(text)
+                            .operator(Operator.Or)
+                            .minimumShouldMatch(MINIMUM_SHOULD_MATCH))));
   }
 }

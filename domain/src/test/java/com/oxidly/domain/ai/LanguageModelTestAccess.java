@@ -13,6 +13,6 @@ public final class LanguageModelTestAccess {
 
   public static LanguageModel openAi(String baseUrl) {
     return new OpenAiLanguageModel(
-        new AiProperties("", baseUrl, "stand-in-model", Duration.ofSeconds(20)));
+        AiProperties.at(baseUrl, "stand-in-model", Duration.ofSeconds(20)));
   }
 }

@@ -75,8 +75,7 @@ class OpenAiLanguageModelTest {
   }
 
   private LanguageModel model(Duration timeout) {
-    return new OpenAiLanguageModel(
-        new AiProperties("", standIn.baseUrl(), "stand-in-model", timeout));
+    return new OpenAiLanguageModel(AiProperties.at(standIn.baseUrl(), "stand-in-model", timeout));
   }
 
   @Test

@@ -18,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local HTTP server that speaks enough of the OpenAI API (POST /v1/chat/completions) for tests:
- * answers are scripted (queued replies first, else the default answerer), every request is kept.
- * Point Oxidly at it with {@code oxidly.ai.base-url=}{@link #baseUrl()}.
+ * A local HTTP server that speaks enough of the OpenAI API for tests. Chat completions (POST
+ * /v1/chat/completions) are scripted: queued replies first, else the default answerer. Embeddings
+ * (POST /v1/embeddings) are a hashed bag of words, so texts sharing words are similar and others
+ * nearly orthogonal; {@link #synonyms} makes chosen words share a meaning, as a real model would.
+ * Every request is kept. Point Oxidly at it with {@code oxidly.ai.base-url=}{@link #baseUrl()}.
  */
 public final class OpenAiStandIn implements AutoCloseable {
 
@@ -51,6 +53,9 @@ public final class OpenAiStandIn implements AutoCloseable {
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
   private volatile Function<JsonNode, Reply> answerer = request -> Reply.error(500);
+  private final List<JsonNode> embeddingRequests = new CopyOnWriteArrayList<>();
+  private final Map<String, String> synonyms = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean embeddingsFail;
 
   public OpenAiStandIn() {
     try {
@@ -59,6 +64,7 @@ public final class OpenAiStandIn implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     server.createContext("/v1/chat/completions", this::handle);
+    server.createContext("/v1/embeddings", this::embeddings);
     server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
@@ -88,6 +94,90 @@ public final class OpenAiStandIn implements AutoCloseable {
     queued.clear();
     requests.clear();
     answerer = request -> Reply.error(500);
+    embeddingRequests.clear();
+    synonyms.clear();
+    embeddingsFail = false;
+  }
+
+  /** Embeddings treat each word of {@code words} as {@code meaning}, e.g. parcel as delivery. */
+  public OpenAiStandIn synonyms(String meaning, String... words) {
+    for (String word : words) {
+      synonyms.put(word, meaning);
+    }
+    return this;
+  }
+
+  /** Embedding requests answer HTTP 500 while set. */
+  public OpenAiStandIn failEmbeddings(boolean fail) {
+    embeddingsFail = fail;
+    return this;
+  }
+
+  /** Embedding request bodies received so far, oldest first. */
+  public List<JsonNode> embeddingRequests() {
+    return List.copyOf(embeddingRequests);
+  }
+
+  /** The stand-in's vector of {@code text}: unit length, one bucket per word meaning. */
+  public float[] vector(String text, int dimensions) {
+    float[] vector = new float[dimensions];
+    for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        vector[Math.floorMod(synonyms.getOrDefault(word, word).hashCode(), dimensions)] += 1;
+      }
+    }
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    if (norm == 0) {
+      vector[0] = 1;
+      return vector;
+    }
+    for (int i = 0; i < dimensions; i++) {
+      vector[i] = (float) (vector[i] / Math.sqrt(norm));
+    }
+    return vector;
+  }
+
+  private void embeddings(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      embeddingRequests.add(body);
+      int dimensions = body.path("dimensions").asInt(256);
+      List<Map<String, Object>> data = new java.util.ArrayList<>();
+      JsonNode input = body.path("input");
+      for (int i = 0; i < input.size(); i++) {
+        float[] vector = vector(input.get(i).asString(), dimensions);
+        List<Float> values = new java.util.ArrayList<>(dimensions);
+        for (float v : vector) {
+          values.add(v);
+        }
+        data.add(Map.of("object", "embedding", "index", i, "embedding", values));
+      }
+      int status = embeddingsFail ? 500 : 200;
+      byte[] response =
+          JSON.writeValueAsBytes(
+              embeddingsFail
+                  ? Map.of("error", Map.of("message", "stand-in error", "type", "server_error"))
+                  : Map.of(
+                      "object",
+                      "list",
+                      "data",
+                      data,
+                      "model",
+                      body.path("model").asString("stand-in"),
+                      "usage",
+                      Map.of("prompt_tokens", 10, "total_tokens", 10)));
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, response.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(response);
+      }
+    } catch (IOException | RuntimeException e) {
+      failures.add(e);
+      throw e;
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -4,6 +4,7 @@ import static com.oxidly.ui.TestHttp.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.domain.search.CustomerIndex;
+import com.oxidly.domain.search.TextEmbeddings;
 import com.oxidly.domain.testing.OpenAiStandIn;
 import com.oxidly.domain.testing.OpenAiStandIn.Reply;
 import com.oxidly.ui.IndexCatchUp;
@@ -11,6 +12,10 @@ import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +34,16 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(OxidlyIntegrationTest.CleanDatabase.class)
+@Import({OxidlyIntegrationTest.CleanDatabase.class, OxidlyIntegrationTest.OneSecurityContext.class})
 class ModelSearchApiTest {
 
-  static final OpenAiStandIn STAND_IN = new OpenAiStandIn();
+  /** Its embeddings read a parcel as a delivery, as a real model would see them as related. */
+  static final OpenAiStandIn STAND_IN = new OpenAiStandIn().synonyms("delivery", "parcel");
 
   @DynamicPropertySource
   static void languageModel(DynamicPropertyRegistry registry) {
     registry.add("oxidly.ai.base-url", STAND_IN::baseUrl);
+    registry.add("oxidly.ai.embeddings.idle-rest", () -> "PT0.2S");
     registry.add("oxidly.demo.customers", () -> "60");
   }
 
@@ -48,6 +55,7 @@ class ModelSearchApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired CustomerIndex index;
+  @Autowired TextEmbeddings embeddings;
 
   @Test
   void theSearchApiGoesThroughTheModelAndFallsBackWhenItsAnswerIsInvalid() {
@@ -85,6 +93,38 @@ class ModelSearchApiTest {
         .isEqualTo(
             jdbc.queryForObject(
                 "select count(*) from customers where status = 'active'", Long.class));
+  }
+
+  @Test
+  void withEmbeddingsCustomersWhoWroteAboutTheSameThingInOtherWordsAreFoundToo() {
+    String silent =
+        jdbc.queryForObject(
+            "select customer_uuid::text from customers c where not exists (select 1 from reviews r"
+                + " where r.customer_uuid = c.customer_uuid) and not exists (select 1 from"
+                + " interactions i where i.customer_uuid = c.customer_uuid) limit 1",
+            String.class);
+    jdbc.update(
+        "insert into reviews (review_id, customer_uuid, sku, rating, body, created_at)"
+            + " select 'R-parcel', ?::uuid, min(sku), 2, 'My parcel arrived two weeks late', now()"
+            + " from products",
+        silent);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                embeddings.pending() == 0
+                    && jdbc.queryForObject("select count(*) from customer_index_outbox", Long.class)
+                        == 0);
+    IndexCatchUp.await(index, jdbc);
+
+    JsonNode found = search(new TestHttp(port), "customers who complained about late delivery");
+
+    List<String> uuids = new ArrayList<>();
+    found.get("items").forEach(item -> uuids.add(item.get("customerUuid").asString()));
+    assertThat(uuids)
+        .as("the only text of this customer says 'parcel', never 'delivery': found by meaning")
+        .contains(silent);
+    assertThat(found.get("total").asLong()).isEqualTo(uuids.size());
   }
 
   private static JsonNode search(TestHttp http, String sentence) {
