@@ -1,5 +1,6 @@
 package com.oxidly.ui.views.customers;
 
+import com.oxidly.domain.customer.Customer;
 import com.oxidly.domain.nlsearch.NaturalLanguageSearch;
 import com.oxidly.domain.search.CustomerSearch;
 import com.oxidly.ui.views.MainLayout;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -21,7 +23,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -83,27 +88,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         SearchChips.ChangeCondition.class, e -> show(state.withCondition(e.index, e.condition)));
     chips.addListener(SearchChips.RemoveFreeText.class, e -> show(state.withoutFreeText(e.index)));
 
-    grid.setItems(
-        query ->
-            search
-                .customers(
-                    state.ranked()
-                        ? RankedPages.ids(
-                            search,
-                            state.query(),
-                            state.freeText(),
-                            query.getOffset(),
-                            query.getLimit())
-                        : pager.ids(
-                            state.query(),
-                            CustomerGrid.sortFields(query.getSortOrders()),
-                            query.getOffset(),
-                            query.getLimit()))
-                .stream(),
-        query ->
-            state.ranked()
-                ? RankedPages.listable(search, state.query(), state.freeText())
-                : (int) Math.min(Integer.MAX_VALUE, pager.count(state.query())));
+    grid.setItems(this::fetch, query -> count());
 
     add(new H2("Customers"), searchBar, error, chips, total, grid);
   }
@@ -127,6 +112,27 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     if (problem != null) {
       showError(problem);
     }
+  }
+
+  /** The customers at a range of the list: ranked by relevance, or in the grid's sort. */
+  private Stream<Customer> fetch(Query<Customer, Void> range) {
+    List<UUID> ids =
+        state.ranked()
+            ? RankedPages.ids(
+                search, state.query(), state.freeText(), range.getOffset(), range.getLimit())
+            : pager.ids(
+                state.query(),
+                CustomerGrid.sortFields(range.getSortOrders()),
+                range.getOffset(),
+                range.getLimit());
+    return search.customers(ids).stream();
+  }
+
+  /** How many rows the list has. */
+  private int count() {
+    return state.ranked()
+        ? RankedPages.listable(search, state.query(), state.freeText())
+        : (int) Math.min(Integer.MAX_VALUE, pager.count(state.query()));
   }
 
   /** Reads what is typed and shows the customers it means. */
