@@ -1,103 +1,205 @@
 package com.oxidly.ui.views.customers;
 
 import com.oxidly.domain.customer.Customer;
-import com.oxidly.domain.query.CustomerQuery;
+import com.oxidly.domain.nlsearch.NaturalLanguageSearch;
 import com.oxidly.domain.search.CustomerSearch;
-import com.oxidly.domain.search.CustomerSearch.SortField;
 import com.oxidly.ui.views.MainLayout;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All customers, paged and sorted in the search index and read from PostgreSQL page by page, so it
- * stays fast however many there are and every position can be scrolled to.
+ * The customers a typed sentence means ("customers from New York who spent over $500 last month"),
+ * all of them when nothing is typed; paged and sorted in the search index and read from PostgreSQL
+ * page by page, so it stays fast however many there are. The reading is shown as chips that change
+ * the list; the state lives in the URL, so a reload or a shared link shows the same list.
  */
 @Route(value = "customers", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Customers | Oxidly")
 @PermitAll
-public class CustomerListView extends VerticalLayout {
+public class CustomerListView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-  private static final CustomerQuery ALL = new CustomerQuery.All();
-
-  final Grid<Customer> grid = new Grid<>(Customer.class, false);
+  final TextField searchField = new TextField();
+  final Button searchButton = new Button("Search", VaadinIcon.SEARCH.create());
+  final SearchChips chips = new SearchChips();
+  final Span error = new Span();
+  final CustomerGrid grid = new CustomerGrid();
   final Span total = new Span();
 
   /** Not final so that a test can give it a small window and scroll past it. */
   CustomerPager pager;
 
-  public CustomerListView(CustomerSearch search) {
+  /** What the list shows. */
+  SearchState state = SearchState.ALL;
+
+  private final CustomerSearch search;
+  private final NaturalLanguageSearch language;
+  private final JsonMapper json;
+
+  /** A state on its way through the URL, so arriving there does not read the sentence again. */
+  private SearchState pending;
+
+  public CustomerListView(CustomerSearch search, NaturalLanguageSearch language, JsonMapper json) {
+    this.search = search;
+    this.language = language;
+    this.json = json;
     this.pager = new CustomerPager(search);
     addClassName("customer-list-view");
     setSizeFull();
-    NumberFormat money = NumberFormat.getCurrencyInstance(Locale.US);
 
-    grid.addColumn(Customer::fullName)
-        .setHeader("Name")
-        .setSortProperty("lastName", "firstName")
-        .setAutoWidth(true);
-    grid.addColumn(Customer::email)
-        .setKey("email")
-        .setHeader("Email")
-        .setSortProperty("email")
-        .setAutoWidth(true);
-    grid.addColumn(Customer::city).setHeader("City").setSortProperty("city");
-    grid.addColumn(Customer::country).setHeader("Country").setSortProperty("country");
-    grid.addColumn(c -> c.status().code()).setHeader("Status").setSortProperty("status");
-    grid.addColumn(Customer::orderCount)
-        .setKey("orderCount")
-        .setHeader("Orders")
-        .setSortProperty("orderCount")
-        .setTextAlign(ColumnTextAlign.END);
-    grid.addColumn(c -> money.format(c.totalSpent()))
-        .setKey("totalSpent")
-        .setHeader("Total spent")
-        .setSortProperty("totalSpent")
-        .setTextAlign(ColumnTextAlign.END);
-    grid.addColumn(c -> c.lastOrderAt() == null ? "" : DATE.format(c.lastOrderAt()))
-        .setKey("lastOrderAt")
-        .setHeader("Last order")
-        .setSortProperty("lastOrderAt");
-    grid.addColumn(c -> DATE.format(c.signupDate()))
-        .setHeader("Signed up")
-        .setSortProperty("signupDate");
-    grid.setMultiSort(true);
-    grid.setItems(
-        query ->
-            search
-                .customers(
-                    pager.ids(
-                        ALL, sort(query.getSortOrders()), query.getOffset(), query.getLimit()))
-                .stream(),
-        query -> (int) Math.min(Integer.MAX_VALUE, pager.count(ALL)));
-    grid.setSizeFull();
+    searchField.setPlaceholder("Show me customers from New York who spent over $500 last month");
+    searchField.setAriaLabel("Search customers");
+    searchField.setMaxLength(NaturalLanguageSearch.MAX_LENGTH);
+    searchField.setClearButtonVisible(true);
+    searchField.setWidthFull();
+    searchButton.addThemeVariants(ButtonVariant.PRIMARY);
+    searchButton.addClickListener(e -> search());
+    searchButton.addClickShortcut(Key.ENTER).listenOn(searchField);
+    HorizontalLayout searchBar = new HorizontalLayout(searchField, searchButton);
+    searchBar.setWidthFull();
+    error.getStyle().set("color", "var(--vaadin-error-color, #c00)");
+    error.setVisible(false);
 
-    total.setText(
-        NumberFormat.getIntegerInstance(Locale.US).format(pager.count(ALL)) + " customers");
-    add(new H2("Customers"), total, grid);
+    chips.addListener(
+        SearchChips.RemoveCondition.class, e -> show(state.withoutCondition(e.index)));
+    chips.addListener(
+        SearchChips.ChangeCondition.class, e -> show(state.withCondition(e.index, e.condition)));
+    chips.addListener(SearchChips.RemoveFreeText.class, e -> show(state.withoutFreeText(e.index)));
+
+    grid.setItems(this::fetch, query -> count());
+
+    add(new H2("Customers"), searchBar, error, chips, total, grid);
   }
 
-  /** Grid sort orders as search sort keys; the columns sort by properties search accepts. */
-  private static List<SortField> sort(List<QuerySortOrder> orders) {
-    return orders.stream()
-        .map(o -> new SortField(o.getSorted(), o.getDirection() == SortDirection.DESCENDING))
-        .toList();
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    QueryParameters parameters = event.getLocation().getQueryParameters();
+    SearchState next = pending;
+    pending = null;
+    String problem = null;
+    if (next == null || !next.parameters(json).equals(parameters)) {
+      try {
+        next = fromLink(parameters);
+      } catch (IllegalArgumentException e) {
+        // A broken or hand-edited link: say why and show every customer rather than fail.
+        next = SearchState.ALL;
+        problem = e.getMessage();
+      }
+    }
+    apply(next);
+    if (problem != null) {
+      showError(problem);
+    }
+  }
+
+  /** The customers at a range of the list: ranked by relevance, or in the grid's sort. */
+  private Stream<Customer> fetch(Query<Customer, Void> range) {
+    List<UUID> ids =
+        state.ranked()
+            ? RankedPages.ids(
+                search, state.query(), state.freeText(), range.getOffset(), range.getLimit())
+            : pager.ids(
+                state.query(),
+                CustomerGrid.sortFields(range.getSortOrders()),
+                range.getOffset(),
+                range.getLimit());
+    return search.customers(ids).stream();
+  }
+
+  /** How many rows the list has. */
+  private int count() {
+    return state.ranked()
+        ? RankedPages.listable(search, state.query(), state.freeText())
+        : (int) Math.min(Integer.MAX_VALUE, pager.count(state.query()));
+  }
+
+  /** Reads what is typed and shows the customers it means. */
+  void search() {
+    NaturalLanguageSearch.Reading reading;
+    try {
+      reading = language.read(searchField.getValue());
+    } catch (IllegalArgumentException e) {
+      showError(e.getMessage());
+      return;
+    }
+    show(SearchState.read(searchField.getValue(), reading));
+  }
+
+  /**
+   * The state a link means: its edited tree, or its sentence read afresh.
+   *
+   * @throws IllegalArgumentException when the link's tree or sentence is refused
+   */
+  private SearchState fromLink(QueryParameters parameters) {
+    String sentence = parameters.getSingleParameter(SearchState.SENTENCE).orElse("");
+    return SearchState.fromLink(parameters, json)
+        .orElseGet(
+            () ->
+                sentence.isBlank()
+                    ? SearchState.ALL
+                    : SearchState.read(sentence, language.read(sentence)));
+  }
+
+  /**
+   * Shows {@code next} by way of the URL (so back, reload and sharing work), or at once when the
+   * URL would not change.
+   */
+  private void show(SearchState next) {
+    QueryParameters parameters = next.parameters(json);
+    UI ui = getUI().orElse(null);
+    if (ui == null || parameters.equals(ui.getActiveViewLocation().getQueryParameters())) {
+      apply(next);
+      return;
+    }
+    pending = next;
+    ui.navigate(CustomerListView.class, parameters);
+  }
+
+  private void apply(SearchState next) {
+    state = next;
+    error.setVisible(false);
+    searchField.setValue(next.sentence());
+    chips.show(next);
+    grid.sortable(!next.ranked());
+    grid.getDataProvider().refreshAll();
+    long count =
+        next.ranked()
+            ? RankedPages.total(search, next.query(), next.freeText())
+            : search.count(next.query());
+    String customers = NumberFormat.getIntegerInstance(Locale.US).format(count) + " customers";
+    total.setText(
+        !next.ranked()
+            ? customers
+            : customers
+                + (count > CustomerSearch.MAX_RESULT_WINDOW
+                    ? ", the 10,000 most relevant listed"
+                    : ", most relevant first"));
+  }
+
+  private void showError(String message) {
+    error.setText(message);
+    error.setVisible(true);
   }
 }
