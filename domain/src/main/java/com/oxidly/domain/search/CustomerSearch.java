@@ -495,6 +495,7 @@ public class CustomerSearch {
     fields.put("lastOrderAt", "last_order_at");
     fields.put("averageOrderValue", "average_order_value");
     fields.put("yearOfBirth", "year_of_birth");
+    fields.put("engagementScore", "engagement_score");
     return Map.copyOf(fields);
   }
 

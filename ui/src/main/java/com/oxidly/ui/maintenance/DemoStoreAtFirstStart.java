@@ -2,6 +2,7 @@ package com.oxidly.ui.maintenance;
 
 import com.oxidly.domain.demo.DemoStore;
 import com.oxidly.domain.demo.DemoStoreSpec;
+import com.oxidly.domain.engagement.EngagementScoring;
 import com.oxidly.domain.search.CustomerIndex;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,6 +25,7 @@ class DemoStoreAtFirstStart {
   private final DemoStore demoStore;
   private final CustomerIndex index;
   private final CustomerIndexMaintenance maintenance;
+  private final EngagementScoring engagement;
   private final Clock clock;
   private final int customers;
   private final long seed;
@@ -32,12 +34,14 @@ class DemoStoreAtFirstStart {
       DemoStore demoStore,
       CustomerIndex index,
       CustomerIndexMaintenance maintenance,
+      EngagementScoring engagement,
       Clock clock,
       @Value("${oxidly.demo.customers:0}") int customers,
       @Value("${oxidly.demo.seed:20261115}") long seed) {
     this.demoStore = demoStore;
     this.index = index;
     this.maintenance = maintenance;
+    this.engagement = engagement;
     this.clock = clock;
     this.customers = customers;
     this.seed = seed;
@@ -60,6 +64,11 @@ class DemoStoreAtFirstStart {
                   r.reviews(),
                   r.elapsed().toMillis()));
       loaded = report.isPresent();
+      if (loaded) {
+        // Before the index is built, so the first documents already carry the scores.
+        long scored = engagement.scoreAll(done -> {});
+        log.info("Engagement scored for {} demo customers", scored);
+      }
     }
     if (loaded || index.currentIndices().isEmpty()) {
       var run = maintenance.startRebuild();

@@ -7,6 +7,7 @@ import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,31 @@ class CustomerApiTest {
         jdbc.queryForObject(
             "select status from customers where customer_uuid = ?::uuid", String.class, uuid);
     assertThat(response.json().get("status").asString()).isEqualTo(status);
+  }
+
+  @Test
+  void explainsACustomersEngagementAsPointsThatAddUpToTheScore() {
+    String uuid =
+        jdbc.queryForObject(
+            "select customer_uuid::text from customers where order_count > 0"
+                + " order by last_order_at desc limit 1",
+            String.class);
+
+    JsonNode engagement =
+        http.get("/api/customers/" + uuid + "/engagement", BOOTSTRAP_TOKEN).json();
+
+    int sum = 0;
+    for (JsonNode contribution : engagement.get("contributions")) {
+      sum += contribution.get("points").asInt();
+    }
+    assertThat(engagement.get("score").asInt()).isPositive().isEqualTo(sum);
+    assertThat(engagement.get("contributions").get(0).get("detail").asString())
+        .startsWith("last order");
+    assertThat(engagement.get("explanation").asString()).contains(" in the last year +");
+    assertThat(
+            http.get("/api/customers/" + UUID.randomUUID() + "/engagement", BOOTSTRAP_TOKEN)
+                .status())
+        .isEqualTo(404);
   }
 
   @Test

@@ -46,6 +46,11 @@ final class CustomerGrid extends Grid<Customer> {
         .setHeader("Total spent")
         .setSortProperty("totalSpent")
         .setTextAlign(ColumnTextAlign.END);
+    addColumn(c -> c.engagementScore() == null ? "" : c.engagementScore().toString())
+        .setKey("engagementScore")
+        .setHeader("Engagement")
+        .setSortProperty("engagementScore")
+        .setTextAlign(ColumnTextAlign.END);
     addColumn(c -> c.lastOrderAt() == null ? "" : DATE.format(c.lastOrderAt()))
         .setKey("lastOrderAt")
         .setHeader("Last order")
