@@ -40,16 +40,27 @@ class CustomerQueryController {
    * @param size 1 to 1000, default 50
    * @param sort {@code property[,asc|desc]} in priority order, e.g. {@code totalSpent,desc};
    *     default last name, then first name
+   * @param after the {@code next} of a previous response with the same query and sort: the page
+   *     that follows it. Pages by number end at 10,000 results; cursors reach any position.
    */
-  record QueryRequest(CustomerQuery query, Integer page, Integer size, List<String> sort) {}
+  record QueryRequest(
+      CustomerQuery query, Integer page, Integer size, List<String> sort, String after) {}
 
   /**
    * @param query the query as run, normalised (lower-case text, typed values)
    * @param readable the query as a sentence, as shown to marketers
    * @param total matching customers across all pages
+   * @param page the page number asked for; null when the page was asked for by cursor
+   * @param next the cursor of the following page (pass it as {@code after}); null on the last page
    */
   record QueryResponse(
-      CustomerQuery query, String readable, long total, int page, int size, List<Customer> items) {}
+      CustomerQuery query,
+      String readable,
+      long total,
+      Integer page,
+      int size,
+      List<Customer> items,
+      String next) {}
 
   /**
    * @param query the conditions; absent means every customer
@@ -60,22 +71,52 @@ class CustomerQueryController {
   @PostMapping("/query")
   @Operation(summary = "Customers matching a structured query, paged and sorted")
   QueryResponse query(@RequestBody(required = false) QueryRequest request) {
-    QueryRequest body = request == null ? new QueryRequest(null, null, null, null) : request;
+    QueryRequest body = request == null ? new QueryRequest(null, null, null, null, null) : request;
     CustomerQuery query = body.query() == null ? new CustomerQuery.All() : body.query();
-    int page = body.page() == null ? 0 : body.page();
     int size = body.size() == null ? 50 : body.size();
     List<CustomerSearch.SortField> sort =
         body.sort() == null
             ? List.of()
             : body.sort().stream().map(CustomerSearch.SortField::parse).toList();
-    CustomerSearch.SearchResult result = search.search(query, page, size, sort);
+    if (body.after() != null && body.page() != null) {
+      throw new IllegalArgumentException("give either page or after, not both");
+    }
+    Integer page = body.after() == null ? (body.page() == null ? 0 : body.page()) : null;
+    if (page != null) {
+      checkWindow(page, size);
+    }
+    CustomerSearch.CursorPage result =
+        page == null
+            ? search.page(query, sort, body.after(), size)
+            : search.pageAt(query, sort, page * size, size);
     return new QueryResponse(
         query,
         ReadableQuery.render(query),
         result.total(),
         page,
         size,
-        search.customers(result.ids()));
+        search.customers(result.ids()),
+        result.nextCursor());
+  }
+
+  private static void checkWindow(int page, int size) {
+    if (page < 0) {
+      throw new IllegalArgumentException("page must be 0 or more, was " + page);
+    }
+    long end = (long) page * size + size;
+    if (end > CustomerSearch.MAX_RESULT_WINDOW) {
+      throw new IllegalArgumentException(
+          "only the first "
+              + CustomerSearch.MAX_RESULT_WINDOW
+              + " matching customers can be paged through by number (page "
+              + page
+              + " of size "
+              + size
+              + " ends at "
+              + end
+              + "); go on from a page's 'next' cursor with 'after', narrow the query or use"
+              + " export to get all of them");
+    }
   }
 
   @PostMapping("/facets")

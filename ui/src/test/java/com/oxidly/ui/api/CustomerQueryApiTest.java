@@ -151,6 +151,33 @@ class CustomerQueryApiTest {
   }
 
   @Test
+  void cursorsWalkEveryMatchingCustomerInTheSameOrderAsPageNumbers() {
+    String sorted = "\"sort\": [\"totalSpent,desc\"], \"size\": 40";
+    List<UUID> byNumber = new ArrayList<>();
+    for (int page = 0; page < 8; page++) {
+      byNumber.addAll(ids(query("{\"page\": %d, %s}".formatted(page, sorted))));
+    }
+    List<UUID> byCursor = new ArrayList<>();
+    JsonNode body = query("{" + sorted + "}");
+    byCursor.addAll(ids(body));
+    int pages = 1;
+    while (!body.get("next").isNull()) {
+      body =
+          query(
+              "{\"after\": %s, %s}"
+                  .formatted(JSON.writeValueAsString(body.get("next").asString()), sorted));
+      assertThat(body.get("page").isNull()).isTrue();
+      byCursor.addAll(ids(body));
+      pages++;
+    }
+
+    assertThat(pages).isEqualTo(8);
+    assertThat(byCursor).hasSize(300).doesNotHaveDuplicates().isEqualTo(byNumber);
+    assertProblem("{\"page\": 1, \"after\": \"abc\"}", "either page or after");
+    assertProblem("{\"after\": \"not a cursor\"}", "cursor");
+  }
+
+  @Test
   void listFiltersMatchTheEquivalentTree() {
     String city =
         jdbc.queryForObject(
