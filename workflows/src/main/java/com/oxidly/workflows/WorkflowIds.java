@@ -17,4 +17,14 @@ public final class WorkflowIds {
   public static String customerReindex() {
     return "reindex:customers";
   }
+
+  /** The nightly analytics refresh (a cron schedule: one id across its nightly runs). */
+  public static String nightlyAnalyticsRefresh() {
+    return "analytics-refresh:nightly";
+  }
+
+  /** A refresh a user asked for; one at a time. */
+  public static String onDemandAnalyticsRefresh() {
+    return "analytics-refresh:on-demand";
+  }
 }

@@ -74,32 +74,54 @@ public class EngagementScoring {
    * @return how many customers' stored scores changed
    */
   public long scoreAll(LongConsumer progress) {
-    Instant now = clock.instant();
-    UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    UUID after = null;
     long scored = 0;
     long changed = 0;
-    boolean first = true;
     while (true) {
-      Map<UUID, EngagementInputs> page =
-          first
-              ? inputs(" order by c.customer_uuid limit " + PAGE_SIZE, now)
-              : inputs(
-                  " where c.customer_uuid > ? order by c.customer_uuid limit " + PAGE_SIZE,
-                  now,
-                  after);
-      first = false;
-      if (page.isEmpty()) {
+      ScoredPage page = scorePage(after, PAGE_SIZE);
+      scored += page.scored();
+      changed += page.changed();
+      if (page.scored() > 0) {
+        progress.accept(scored);
+      }
+      if (page.scored() < PAGE_SIZE) {
         return changed;
       }
-      changed += store(page, now);
-      scored += page.size();
-      progress.accept(scored);
-      after = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
-      if (page.size() < PAGE_SIZE) {
-        return changed;
-      }
+      after = page.lastUuid();
     }
   }
+
+  /**
+   * Rescores the next {@code size} customers after {@code afterUuid} in uuid order.
+   *
+   * @param afterUuid the last customer of the previous page; null for the first page
+   * @return the page; fewer than {@code size} customers means no more follow
+   */
+  public ScoredPage scorePage(UUID afterUuid, int size) {
+    Instant now = clock.instant();
+    Map<UUID, EngagementInputs> page =
+        afterUuid == null
+            ? inputs(" order by c.customer_uuid limit ?", now, size)
+            : inputs(
+                " where c.customer_uuid > ? order by c.customer_uuid limit ?",
+                now,
+                afterUuid,
+                size);
+    if (page.isEmpty()) {
+      return new ScoredPage(0, 0, afterUuid);
+    }
+    UUID last = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
+    return new ScoredPage(page.size(), store(page, now), last);
+  }
+
+  /**
+   * One page of {@link #scorePage}.
+   *
+   * @param scored customers scored
+   * @param changed of them, customers whose stored score changed
+   * @param lastUuid cursor for the next page (the given one when the page was empty)
+   */
+  public record ScoredPage(int scored, long changed, UUID lastUuid) {}
 
   /**
    * Rescores these customers (after their orders, reviews or responses changed); unknown ones are

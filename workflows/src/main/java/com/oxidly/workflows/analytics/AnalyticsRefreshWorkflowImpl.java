@@ -1,0 +1,63 @@
+package com.oxidly.workflows.analytics;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** Pages through customers in activities; continues as new well before history limits. */
+public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
+
+  /** Pages per run before continue-as-new: keeps each history at a few hundred events. */
+  static final int PAGES_PER_RUN = 100;
+
+  private final AnalyticsActivities activities =
+      Workflow.newActivityStub(
+          AnalyticsActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .setMaximumAttempts(20)
+                      .build())
+              .build());
+
+  private String phase = "counting";
+  private long scored;
+  private long total;
+
+  @Override
+  public RefreshResult refresh(RefreshRequest request) {
+    if (request.pageSize() < 1 || request.pageSize() > 10_000) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "pageSize must be between 1 and 10000, was " + request.pageSize(), "InvalidRequest");
+    }
+    scored = request.scoredSoFar();
+    long changed = request.changedSoFar();
+    total = activities.countCustomers();
+    phase = "scoring";
+    String cursor = request.resumeAfterUuid();
+    for (int page = 0; ; page++) {
+      if (page == PAGES_PER_RUN) {
+        Workflow.continueAsNew(new RefreshRequest(request.pageSize(), cursor, scored, changed));
+      }
+      AnalyticsActivities.ScoredPage batch = activities.scorePage(cursor, request.pageSize());
+      scored += batch.scored();
+      changed += batch.changed();
+      if (batch.last()) {
+        break;
+      }
+      cursor = batch.lastUuid();
+    }
+    phase = "done";
+    return new RefreshResult(scored, changed);
+  }
+
+  @Override
+  public RefreshProgress progress() {
+    return new RefreshProgress(phase, scored, total);
+  }
+}

@@ -1,0 +1,17 @@
+package com.oxidly.workflows.analytics;
+
+/**
+ * What to refresh and, after a continue-as-new, where to go on.
+ *
+ * @param pageSize customers per activity, 1 to 10,000
+ * @param resumeAfterUuid the last customer already scored in this run; null from the start
+ * @param scoredSoFar customers already scored in this run
+ * @param changedSoFar stored scores changed so far in this run
+ */
+public record RefreshRequest(
+    int pageSize, String resumeAfterUuid, long scoredSoFar, long changedSoFar) {
+
+  public static RefreshRequest fresh(int pageSize) {
+    return new RefreshRequest(pageSize, null, 0, 0);
+  }
+}

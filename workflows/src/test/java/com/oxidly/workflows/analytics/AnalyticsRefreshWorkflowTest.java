@@ -1,0 +1,138 @@
+package com.oxidly.workflows.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.oxidly.workflows.TaskQueues;
+import com.oxidly.workflows.WorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnalyticsRefreshWorkflowTest {
+
+  private TestWorkflowEnvironment environment;
+  private WorkflowClient client;
+  private FakeScores scores;
+
+  @BeforeEach
+  void setUp() {
+    environment = TestWorkflowEnvironment.newInstance();
+    Worker worker = environment.newWorker(TaskQueues.MAINTENANCE);
+    worker.registerWorkflowImplementationTypes(AnalyticsRefreshWorkflowImpl.class);
+    scores = new FakeScores(250);
+    worker.registerActivitiesImplementations(scores);
+    environment.start();
+    client = environment.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    environment.close();
+  }
+
+  @Test
+  void scoresEveryCustomerOnceAndReportsWhatChanged() {
+    RefreshResult result = onDemand().refresh(RefreshRequest.fresh(40));
+
+    assertThat(result.scored()).isEqualTo(250);
+    assertThat(result.changed()).isEqualTo(250);
+    assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
+
+    RefreshResult again = onDemand().refresh(RefreshRequest.fresh(40));
+    assertThat(again.scored()).isEqualTo(250);
+    assertThat(again.changed()).as("a second run finds the same scores").isZero();
+  }
+
+  @Test
+  void continuesAsNewWithoutLosingOrRepeatingCustomers() {
+    // 250 pages of one customer: more than two runs' worth of pages.
+    RefreshResult result = onDemand().refresh(RefreshRequest.fresh(1));
+
+    assertThat(result.scored()).isEqualTo(250);
+    assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
+  }
+
+  @Test
+  void theNightlyScheduleRunsOncePerNight() {
+    AnalyticsRefreshWorkflow nightly =
+        client.newWorkflowStub(
+            AnalyticsRefreshWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.nightlyAnalyticsRefresh())
+                .setTaskQueue(TaskQueues.MAINTENANCE)
+                .setCronSchedule("0 2 * * *")
+                .build());
+    WorkflowClient.start(nightly::refresh, RefreshRequest.fresh(100));
+
+    environment.sleep(Duration.ofHours(24 * 3 + 1));
+
+    assertThat(scores.runs.get()).isBetween(3, 4);
+  }
+
+  @Test
+  void rejectsAPageSizeOutOfRange() {
+    assertThatThrownBy(() -> onDemand().refresh(RefreshRequest.fresh(0)))
+        .hasStackTraceContaining("pageSize must be between 1 and 10000");
+  }
+
+  private AnalyticsRefreshWorkflow onDemand() {
+    return client.newWorkflowStub(
+        AnalyticsRefreshWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.onDemandAnalyticsRefresh())
+            .setTaskQueue(TaskQueues.MAINTENANCE)
+            .setWorkflowRunTimeout(Duration.ofMinutes(5))
+            .build());
+  }
+
+  /** Customers "c0000".."c0249" whose score only changes the first time they are scored. */
+  static final class FakeScores implements AnalyticsActivities {
+    final List<String> customers;
+    final Map<String, Integer> timesScored = new ConcurrentHashMap<>();
+    final AtomicInteger runs = new AtomicInteger();
+
+    FakeScores(int count) {
+      customers = IntStream.range(0, count).mapToObj("c%04d"::formatted).toList();
+    }
+
+    @Override
+    public long countCustomers() {
+      return customers.size();
+    }
+
+    @Override
+    public ScoredPage scorePage(String afterUuid, int pageSize) {
+      if (afterUuid == null) {
+        // A refresh starts from the first customer.
+        runs.incrementAndGet();
+        timesScored.clear();
+      }
+      List<String> page =
+          customers.stream()
+              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
+              .limit(pageSize)
+              .toList();
+      long changed = page.stream().filter(c -> !stored.contains(c)).count();
+      stored.addAll(page);
+      page.forEach(c -> timesScored.merge(c, 1, Integer::sum));
+      return new ScoredPage(
+          page.size(),
+          changed,
+          page.isEmpty() ? afterUuid : page.getLast(),
+          page.size() < pageSize);
+    }
+
+    private final java.util.Set<String> stored = ConcurrentHashMap.newKeySet();
+  }
+}
