@@ -103,8 +103,9 @@ public final class TestHttp {
     try {
       HttpResponse<String> response =
           client.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
+              // Generous: a safety net against a hung server, not a speed check. On a loaded 2-core
+              // machine a first request (the OpenAPI document is built on first use) takes long.
+              request.timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

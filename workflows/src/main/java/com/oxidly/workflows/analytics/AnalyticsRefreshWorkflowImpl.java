@@ -1,7 +1,6 @@
 package com.oxidly.workflows.analytics;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import com.oxidly.workflows.ActivityRetries;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -14,16 +13,7 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
 
   private final AnalyticsActivities activities =
       Workflow.newActivityStub(
-          AnalyticsActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(20)
-                      .build())
-              .build());
+          AnalyticsActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(5), 20));
 
   private String phase = "counting";
   private long scored;

@@ -1,7 +1,6 @@
 package com.oxidly.workflows.importing;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import com.oxidly.workflows.ActivityRetries;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -17,16 +16,7 @@ public class ImportWorkflowImpl implements ImportWorkflow {
 
   private final ImportActivities activities =
       Workflow.newActivityStub(
-          ImportActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+          ImportActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(5), 10));
 
   private String jobId;
   private int applied;

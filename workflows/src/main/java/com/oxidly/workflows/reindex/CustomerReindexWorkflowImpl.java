@@ -1,7 +1,6 @@
 package com.oxidly.workflows.reindex;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import com.oxidly.workflows.ActivityRetries;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -14,16 +13,7 @@ public class CustomerReindexWorkflowImpl implements CustomerReindexWorkflow {
 
   private final CustomerIndexActivities activities =
       Workflow.newActivityStub(
-          CustomerIndexActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(20)
-                      .build())
-              .build());
+          CustomerIndexActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(2), 20));
 
   private String phase = "creating-index";
   private String targetIndex;
