@@ -3,9 +3,6 @@ package com.oxidly.domain.clv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +31,7 @@ class ParameterRecoveryTest {
     };
     BgNbd found = fit.model();
     double[] estimate = {found.r(), found.alpha(), found.a(), found.b()};
-    assertWithinFourStandardErrors(
+    ObservedInformation.assertWithinFourStandardErrors(
         truth,
         estimate,
         parameters ->
@@ -61,68 +58,11 @@ class ParameterRecoveryTest {
     double[] truth = {TRUE_SPEND.p(), TRUE_SPEND.q(), TRUE_SPEND.gamma()};
     GammaGamma found = fit.model();
     double[] estimate = {found.p(), found.q(), found.gamma()};
-    assertWithinFourStandardErrors(
+    ObservedInformation.assertWithinFourStandardErrors(
         truth,
         estimate,
         parameters ->
             new GammaGamma(parameters[0], parameters[1], parameters[2]).logLikelihood(spends));
     assertThat(fit.logLikelihood()).isGreaterThanOrEqualTo(TRUE_SPEND.logLikelihood(spends));
-  }
-
-  private static void assertWithinFourStandardErrors(
-      double[] truth, double[] estimate, ToDoubleFunction<double[]> logLikelihood) {
-    double[] standardErrors = logScaleStandardErrors(estimate, logLikelihood);
-    for (int i = 0; i < truth.length; i++) {
-      double distance = Math.abs(Math.log(estimate[i]) - Math.log(truth[i]));
-      assertThat(distance)
-          .as(
-              "parameter %d: estimate %s, truth %s, standard error of its log %s",
-              i, estimate[i], truth[i], standardErrors[i])
-          .isLessThan(4 * standardErrors[i]);
-    }
-  }
-
-  /** Standard errors of the log-parameters from the observed information at the estimate. */
-  private static double[] logScaleStandardErrors(
-      double[] estimate, ToDoubleFunction<double[]> logLikelihood) {
-    int n = estimate.length;
-    double step = 1e-3;
-    ToDoubleFunction<double[]> ofLogs =
-        logs -> {
-          double[] parameters = new double[n];
-          for (int i = 0; i < n; i++) {
-            parameters[i] = Math.exp(logs[i]);
-          }
-          return logLikelihood.applyAsDouble(parameters);
-        };
-    double[] center = new double[n];
-    for (int i = 0; i < n; i++) {
-      center[i] = Math.log(estimate[i]);
-    }
-    RealMatrix information = MatrixUtils.createRealMatrix(n, n);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double second =
-            (ofLogs.applyAsDouble(shift(center, i, step, j, step))
-                    - ofLogs.applyAsDouble(shift(center, i, step, j, -step))
-                    - ofLogs.applyAsDouble(shift(center, i, -step, j, step))
-                    + ofLogs.applyAsDouble(shift(center, i, -step, j, -step)))
-                / (4 * step * step);
-        information.setEntry(i, j, -second);
-      }
-    }
-    RealMatrix covariance = MatrixUtils.inverse(information);
-    double[] errors = new double[n];
-    for (int i = 0; i < n; i++) {
-      errors[i] = Math.sqrt(covariance.getEntry(i, i));
-    }
-    return errors;
-  }
-
-  private static double[] shift(double[] point, int i, double di, int j, double dj) {
-    double[] shifted = point.clone();
-    shifted[i] += di;
-    shifted[j] += dj;
-    return shifted;
   }
 }
