@@ -1,20 +1,33 @@
 package com.oxidly.activities.analytics;
 
+import com.oxidly.domain.clv.ClvFitException;
+import com.oxidly.domain.clv.ClvModel;
+import com.oxidly.domain.clv.CustomerLifetimeValue;
 import com.oxidly.domain.customer.CustomerRepository;
 import com.oxidly.domain.engagement.EngagementScoring;
 import com.oxidly.workflows.analytics.AnalyticsActivities;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Scores customers into PostgreSQL; writes only changed scores, so retries are harmless. */
 @Component("analyticsActivities")
 class AnalyticsActivitiesImpl implements AnalyticsActivities {
 
+  private static final Logger log = LoggerFactory.getLogger(AnalyticsActivitiesImpl.class);
+
   private final EngagementScoring engagement;
+  private final CustomerLifetimeValue lifetimeValue;
   private final CustomerRepository customers;
 
-  AnalyticsActivitiesImpl(EngagementScoring engagement, CustomerRepository customers) {
+  AnalyticsActivitiesImpl(
+      EngagementScoring engagement,
+      CustomerLifetimeValue lifetimeValue,
+      CustomerRepository customers) {
     this.engagement = engagement;
+    this.lifetimeValue = lifetimeValue;
     this.customers = customers;
   }
 
@@ -24,12 +37,35 @@ class AnalyticsActivitiesImpl implements AnalyticsActivities {
   }
 
   @Override
-  public ScoredPage scorePage(String afterUuid, int pageSize) {
-    EngagementScoring.ScoredPage page =
-        engagement.scorePage(afterUuid == null ? null : UUID.fromString(afterUuid), pageSize);
+  public Long fitLifetimeValue() {
+    try {
+      ClvModel model = lifetimeValue.fit(Optional.empty());
+      log.info(
+          "Lifetime value refitted on {} customers: model {}", model.customersUsed(), model.id());
+      return model.id();
+    } catch (ClvFitException tooLittleHistory) {
+      log.info("Lifetime values kept as they are: {}", tooLittleHistory.getMessage());
+      return null;
+    }
+  }
+
+  @Override
+  public ScoredPage scorePage(String afterUuid, int pageSize, Long lifetimeValueModel) {
+    UUID after = afterUuid == null ? null : UUID.fromString(afterUuid);
+    EngagementScoring.ScoredPage page = engagement.scorePage(after, pageSize);
+    long changed = page.changed();
+    if (lifetimeValueModel != null) {
+      ClvModel model =
+          lifetimeValue
+              .model(lifetimeValueModel)
+              .orElseThrow(
+                  () -> new IllegalStateException("no lifetime-value model " + lifetimeValueModel));
+      changed +=
+          lifetimeValue.scorePage(model, Optional.ofNullable(after), pageSize).customersWritten();
+    }
     return new ScoredPage(
         page.scored(),
-        page.changed(),
+        changed,
         page.lastUuid() == null ? null : page.lastUuid().toString(),
         page.scored() < pageSize);
   }

@@ -199,6 +199,14 @@ public class CustomerLifetimeValue {
   }
 
   /**
+   * Scores the next {@code pageSize} customers as of today over the configured horizon; see {@link
+   * #scorePage(ClvModel, LocalDate, ClvHorizon, Optional)}.
+   */
+  public ScoringPage scorePage(ClvModel model, Optional<UUID> after, int pageSize) {
+    return scorePage(model, today(), properties.horizon(), after, pageSize);
+  }
+
+  /**
    * Scores the next {@code oxidly.clv.page-size} customers after the given one (in customer-id
    * order), in one statement; idempotent as {@link #score(ClvModel, LocalDate, ClvHorizon,
    * Consumer)}.
@@ -207,8 +215,12 @@ public class CustomerLifetimeValue {
    */
   public ScoringPage scorePage(
       ClvModel model, LocalDate asOf, ClvHorizon horizon, Optional<UUID> after) {
+    return scorePage(model, asOf, horizon, after, properties.pageSize());
+  }
+
+  private ScoringPage scorePage(
+      ClvModel model, LocalDate asOf, ClvHorizon horizon, Optional<UUID> after, int pageSize) {
     Objects.requireNonNull(model, "model");
-    int pageSize = properties.pageSize();
     List<UUID> ids =
         after.isPresent()
             ? jdbc.queryForList(

@@ -14,11 +14,20 @@ public interface AnalyticsActivities {
   long countCustomers();
 
   /**
-   * Scores the customers after {@code afterUuid} (null: from the first), in uuid order.
+   * Scores the customers after {@code afterUuid} (null: from the first), in uuid order: engagement,
+   * and lifetime value with model {@code lifetimeValueModel} unless it is null.
    *
    * @return the page scored; {@link ScoredPage#lastUuid()} is the next cursor
    */
-  ScoredPage scorePage(String afterUuid, int pageSize);
+  ScoredPage scorePage(String afterUuid, int pageSize, Long lifetimeValueModel);
+
+  /**
+   * Refits the lifetime-value models on all counted orders up to today and stores the fit.
+   *
+   * @return the stored model's id; null when the store has too little history to fit (the refresh
+   *     then leaves lifetime values as they are)
+   */
+  Long fitLifetimeValue();
 
   /**
    * One page scored.

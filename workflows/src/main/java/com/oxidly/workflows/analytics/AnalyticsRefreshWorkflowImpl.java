@@ -28,13 +28,20 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
     scored = request.scoredSoFar();
     long changed = request.changedSoFar();
     total = activities.countCustomers();
+    Long model = request.lifetimeValueModel();
+    if (request.resumeAfterUuid() == null && scored == 0) {
+      phase = "fitting-lifetime-value";
+      model = activities.fitLifetimeValue();
+    }
     phase = "scoring";
     String cursor = request.resumeAfterUuid();
     for (int page = 0; ; page++) {
       if (page == PAGES_PER_RUN) {
-        Workflow.continueAsNew(new RefreshRequest(request.pageSize(), cursor, scored, changed));
+        Workflow.continueAsNew(
+            new RefreshRequest(request.pageSize(), cursor, scored, changed, model));
       }
-      AnalyticsActivities.ScoredPage batch = activities.scorePage(cursor, request.pageSize());
+      AnalyticsActivities.ScoredPage batch =
+          activities.scorePage(cursor, request.pageSize(), model);
       scored += batch.scored();
       changed += batch.changed();
       if (batch.last()) {

@@ -7,11 +7,16 @@ package com.oxidly.workflows.analytics;
  * @param resumeAfterUuid the last customer already scored in this run; null from the start
  * @param scoredSoFar customers already scored in this run
  * @param changedSoFar stored scores changed so far in this run
+ * @param lifetimeValueModel the lifetime-value model this run fitted; null when it could not fit
  */
 public record RefreshRequest(
-    int pageSize, String resumeAfterUuid, long scoredSoFar, long changedSoFar) {
+    int pageSize,
+    String resumeAfterUuid,
+    long scoredSoFar,
+    long changedSoFar,
+    Long lifetimeValueModel) {
 
   public static RefreshRequest fresh(int pageSize) {
-    return new RefreshRequest(pageSize, null, 0, 0);
+    return new RefreshRequest(pageSize, null, 0, 0, null);
   }
 }

@@ -61,6 +61,7 @@ class AnalyticsRefreshWorkflowTest {
 
     assertThat(result.scored()).isEqualTo(250);
     assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
+    assertThat(scores.fits).as("fitted once, not again after continue-as-new").hasValue(1);
   }
 
   @Test
@@ -101,6 +102,7 @@ class AnalyticsRefreshWorkflowTest {
     final List<String> customers;
     final Map<String, Integer> timesScored = new ConcurrentHashMap<>();
     final AtomicInteger runs = new AtomicInteger();
+    final AtomicInteger fits = new AtomicInteger();
 
     FakeScores(int count) {
       customers = IntStream.range(0, count).mapToObj("c%04d"::formatted).toList();
@@ -112,7 +114,16 @@ class AnalyticsRefreshWorkflowTest {
     }
 
     @Override
-    public ScoredPage scorePage(String afterUuid, int pageSize) {
+    public Long fitLifetimeValue() {
+      fits.incrementAndGet();
+      return 7L;
+    }
+
+    @Override
+    public ScoredPage scorePage(String afterUuid, int pageSize, Long lifetimeValueModel) {
+      assertThat(lifetimeValueModel)
+          .as("every page scores with the run's fitted model")
+          .isEqualTo(7L);
       if (afterUuid == null) {
         // A refresh starts from the first customer.
         runs.incrementAndGet();
