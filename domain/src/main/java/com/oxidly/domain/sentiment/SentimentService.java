@@ -52,11 +52,6 @@ public class SentimentService {
     this.clock = clock;
   }
 
-  /** Scores one text with the local analyzer only (no model, no database). */
-  public Sentiment scoreLocally(String text) {
-    return local.analyze(text);
-  }
-
   /**
    * Scores texts: one sentiment per text, in order. Blank texts are neutral. Never fails because of
    * the model: what it cannot answer is scored locally (source {@code local}).

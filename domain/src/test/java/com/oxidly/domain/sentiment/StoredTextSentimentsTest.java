@@ -125,9 +125,14 @@ class StoredTextSentimentsTest {
         Timestamp.from(NOW),
         count);
 
+    StoredTextSentiments.Step first =
+        stored.scoreChangedTexts(StoredTextSentiments.TextKind.REVIEWS, "");
+    assertThat(first.changed()).isEqualTo(StoredTextSentiments.PAGE);
+    assertThat(first.done()).isFalse();
+
     StoredTextSentiments.Refresh refresh = stored.refresh();
 
-    assertThat(refresh.reviewsScored()).isEqualTo(count + 2);
+    assertThat(refresh.reviewsScored()).isEqualTo(count + 2 - StoredTextSentiments.PAGE);
     assertThat(
             db.queryForObject(
                 "select count(*) from reviews where sentiment_label = 'negative'", Long.class))
