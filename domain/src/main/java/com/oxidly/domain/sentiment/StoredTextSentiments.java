@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
  * customer the recency-weighted average of theirs ({@code customers.sentiment_score}).
  *
  * <p>The average weighs a text by {@code 0.5^(age / half-life)}: with the default half-life of 90
- * days ({@code oxidly.sentiment.half-life}) a review from three months ago counts half as much as
- * one from today, one from a year ago about a sixteenth. Customers without scored texts have none.
+ * days ({@code oxidly.analytics.sentiment.half-life}) a review from three months ago counts half as
+ * much as one from today, one from a year ago about a sixteenth. Customers without scored texts
+ * have none.
  *
  * <p>Both steps work in pages and are idempotent: a text is scored again only when it changed (its
  * SHA-256 is kept in {@code sentiment_text_sha256}), a customer is written only when the average
@@ -84,10 +85,10 @@ public class StoredTextSentiments {
       JdbcTemplate jdbc,
       SentimentService sentiments,
       Clock clock,
-      @Value("${oxidly.sentiment.half-life:90d}") Duration halfLife) {
+      @Value("${oxidly.analytics.sentiment.half-life:90d}") Duration halfLife) {
     if (halfLife.isNegative() || halfLife.isZero()) {
       throw new IllegalArgumentException(
-          "oxidly.sentiment.half-life must be positive, was " + halfLife);
+          "oxidly.analytics.sentiment.half-life must be positive, was " + halfLife);
     }
     this.jdbc = jdbc;
     this.sentiments = sentiments;
