@@ -1,6 +1,7 @@
 package com.oxidly.ui.bench;
 
 import com.oxidly.domain.demo.DemoStoreBenchmark;
+import com.oxidly.domain.sentiment.SentimentBenchmark;
 import java.util.Arrays;
 
 /**
@@ -19,6 +20,7 @@ public final class BenchMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "demo-store" -> DemoStoreBenchmark.main(rest);
+      case "sentiment" -> SentimentBenchmark.main(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -34,6 +36,7 @@ public final class BenchMain {
           demo-store   generate a demo store into a fresh database and compare with raw COPY
                        --customers=1000000 --seed=42
                        --jdbc-url=jdbc:postgresql://127.0.0.1:5432/oxidly_bench --user=postgres
+          sentiment    local sentiment analyzer: accuracy and sentences/second --rounds=300
         """);
   }
 }

@@ -51,6 +51,9 @@ class SecurityConfiguration {
                     // A whole customer base in one file: not for viewers.
                     .requestMatchers("/api/customers/export", "/api/export/**")
                     .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())
+                    // Scoring texts changes nothing but may spend model budget: not for viewers.
+                    .requestMatchers(HttpMethod.POST, "/api/analytics/sentiment")
+                    .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     // Searches are reads even though the query travels in a POST body.
