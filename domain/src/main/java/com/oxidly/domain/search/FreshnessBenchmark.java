@@ -94,7 +94,8 @@ public final class FreshnessBenchmark {
       }
     } finally {
       jdbc.update(
-          "update customers set attributes = attributes - ?::text where attributes ? ?::text",
+          "update customers set attributes = attributes - ?::text where jsonb_exists(attributes,"
+              + " ?)",
           ATTRIBUTE,
           ATTRIBUTE);
       awaitEmptyLog();

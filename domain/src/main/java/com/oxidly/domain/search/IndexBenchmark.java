@@ -68,9 +68,10 @@ public final class IndexBenchmark {
    * {@code _bulk} request of {@code create} operations into a fresh scratch index, which is deleted
    * afterwards.
    *
+   * @param limit stop after the page that reaches this many documents
    * @param progress called with the number of documents written after each page
    */
-  public RawBulk rawBulk(int pageSize, LongConsumer progress) {
+  public RawBulk rawBulk(int pageSize, long limit, LongConsumer progress) {
     String scratch = index.alias() + "_rawbulk";
     try {
       perform("DELETE", "/" + scratch + "?ignore_unavailable=true", null);
@@ -113,7 +114,7 @@ public final class IndexBenchmark {
         bytes += request.length;
         after = UUID.fromString((String) page.getLast().get("customer_uuid"));
         progress.accept(written);
-        if (page.size() < pageSize) {
+        if (page.size() < pageSize || written >= limit) {
           break;
         }
       }
