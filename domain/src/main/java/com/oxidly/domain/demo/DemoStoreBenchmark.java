@@ -1,22 +1,17 @@
 package com.oxidly.domain.demo;
 
+import com.oxidly.domain.bench.BenchDatabase;
+import com.oxidly.domain.bench.BenchOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -42,40 +37,42 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class DemoStoreBenchmark {
 
-  private static final Pattern POSTGRES_URL =
-      Pattern.compile("^(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(\\?.*)?$");
-
   private DemoStoreBenchmark() {}
 
   /** Runs the benchmark; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
-    int customers = Integer.parseInt(options.getOrDefault("customers", "100000"));
-    long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-    String url = options.getOrDefault("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/oxidly_bench");
-    String user = options.getOrDefault("user", "postgres");
+    BenchOptions options =
+        BenchOptions.parse(
+            args,
+            List.of(
+                "customers",
+                "seed",
+                "jdbc-url",
+                "user",
+                "password",
+                "now",
+                "parallelism",
+                "chunk-size"));
+    int customers = Integer.parseInt(options.get("customers", "100000"));
+    long seed = Long.parseLong(options.get("seed", "42"));
+    String url = options.get("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/oxidly_bench");
+    String user = options.get("user", "postgres");
     String password = options.get("password");
     Instant now =
-        options.containsKey("now")
+        options.get("now") != null
             ? Instant.parse(options.get("now"))
             : Instant.now().truncatedTo(ChronoUnit.SECONDS);
     int parallelism =
         Integer.parseInt(
-            options.getOrDefault(
+            options.get(
                 "parallelism",
                 String.valueOf(
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))));
     int chunkSize =
-        Integer.parseInt(
-            options.getOrDefault("chunk-size", String.valueOf(DemoStore.DEFAULT_CHUNK_SIZE)));
+        Integer.parseInt(options.get("chunk-size", String.valueOf(DemoStore.DEFAULT_CHUNK_SIZE)));
     DemoStoreSpec spec = new DemoStoreSpec(seed, customers, now);
 
-    recreateDatabase(url, user, password);
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    BenchDatabase.recreate(url, user, password);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(url);
     dataSource.setUser(user);
@@ -165,53 +162,6 @@ public final class DemoStoreBenchmark {
         rows,
         seconds,
         seconds > 0 ? rows / seconds : 0);
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    List<String> known =
-        List.of(
-            "customers",
-            "seed",
-            "jdbc-url",
-            "user",
-            "password",
-            "now",
-            "parallelism",
-            "chunk-size");
-    for (String arg : args) {
-      int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0 || !known.contains(arg.substring(2, equals))) {
-        throw new IllegalArgumentException(
-            "Unknown argument '" + arg + "'; expected --name=value with a name from " + known);
-      }
-      options.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    return options;
-  }
-
-  private static void recreateDatabase(String url, String user, String password)
-      throws SQLException {
-    Matcher matcher = POSTGRES_URL.matcher(url);
-    if (!matcher.matches()) {
-      throw new IllegalArgumentException(
-          "--jdbc-url must look like jdbc:postgresql://host:port/database, with a plain database"
-              + " name, but was "
-              + url);
-    }
-    String database = matcher.group(2);
-    String maintenance =
-        matcher.group(1) + "postgres" + (matcher.group(3) == null ? "" : matcher.group(3));
-    Properties credentials = new Properties();
-    credentials.setProperty("user", user);
-    if (password != null) {
-      credentials.setProperty("password", password);
-    }
-    try (Connection connection = DriverManager.getConnection(maintenance, credentials);
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists \"" + database + "\" with (force)");
-      statement.execute("create database \"" + database + "\"");
-    }
   }
 
   /** COPYs pre-rendered rows into a fresh UNLOGGED copy of {@code table}; returns seconds. */

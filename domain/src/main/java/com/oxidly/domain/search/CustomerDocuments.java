@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -83,16 +85,17 @@ class CustomerDocuments {
       byUuid.put((String) document.get("customer_uuid"), document);
     }
     UUID[] ids = byUuid.keySet().stream().map(UUID::fromString).toArray(UUID[]::new);
+    // Names and categories come from the catalog in memory: joining products and order items in
+    // the query lets PostgreSQL pick a hash join over every order item of the store once a page
+    // holds a few thousand customers (8 s a page at a million customers), where the correlated
+    // sub-select below always reads each order's items through the primary key.
+    Map<String, String[]> catalog = catalog();
     jdbc.query(
         """
         select o.customer_uuid, o.order_id, o.ordered_at, o.status, o.total,
-               array_remove(array_agg(p.name), null) as products,
-               array_remove(array_agg(distinct p.category), null) as categories
+               array(select i.sku from order_items i where i.order_id = o.order_id) as skus
           from orders o
-          left join order_items i on i.order_id = o.order_id
-          left join products p on p.sku = i.sku
          where o.customer_uuid = any(?)
-         group by o.order_id
         """,
         row -> {
           Map<String, Object> order = new LinkedHashMap<>();
@@ -102,8 +105,17 @@ class CustomerDocuments {
           order.put("status", status);
           order.put("counted", !"cancelled".equals(status) && !"refunded".equals(status));
           order.put("total", row.getBigDecimal("total").doubleValue());
-          order.put("products", words(row.getArray("products")));
-          order.put("categories", words(row.getArray("categories")));
+          List<String> products = new ArrayList<>();
+          SortedSet<String> categories = new TreeSet<>();
+          for (String sku : strings(row.getArray("skus"))) {
+            String[] product = catalog.get(sku);
+            if (product != null) {
+              products.add(product[0]);
+              categories.add(product[1]);
+            }
+          }
+          order.put("products", products);
+          order.put("categories", List.copyOf(categories));
           nested(byUuid, row, "orders").add(order);
         },
         (Object) ids);
@@ -160,6 +172,22 @@ class CustomerDocuments {
     if (field != null && vector != null) {
       text.put(field, TextEmbeddings.vector(vector));
     }
+  }
+
+  /**
+   * Every product's name and category by sku, as searches compare them ({@link TextFolding#words}):
+   * a few hundred rows, read and folded once per page rather than once per order item.
+   */
+  private Map<String, String[]> catalog() {
+    Map<String, String[]> catalog = new HashMap<>();
+    jdbc.query(
+        "select sku, name, category from products",
+        row -> {
+          catalog.put(
+              row.getString("sku"),
+              new String[] {row.getString("name"), row.getString("category")});
+        });
+    return catalog;
   }
 
   @SuppressWarnings("unchecked")
@@ -227,9 +255,5 @@ class CustomerDocuments {
 
   private static List<String> strings(Array array) throws SQLException {
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-  }
-
-  private static List<String> words(Array array) throws SQLException {
-    return strings(array).stream().map(TextFolding::words).toList();
   }
 }

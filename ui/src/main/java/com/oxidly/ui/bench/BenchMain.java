@@ -1,6 +1,8 @@
 package com.oxidly.ui.bench;
 
 import com.oxidly.domain.demo.DemoStoreBenchmark;
+import com.oxidly.domain.importing.ImportBenchmark;
+import com.oxidly.domain.nlsearch.ParseBenchmark;
 import com.oxidly.domain.sentiment.SentimentBenchmark;
 import java.util.Arrays;
 
@@ -21,6 +23,12 @@ public final class BenchMain {
     switch (args[0]) {
       case "demo-store" -> DemoStoreBenchmark.main(rest);
       case "sentiment" -> SentimentBenchmark.main(rest);
+      case "import" -> ImportBenchmark.main(rest);
+      case "index" -> ContextBenchmarks.index(rest);
+      case "query" -> ContextBenchmarks.query(rest);
+      case "freshness" -> ContextBenchmarks.freshness(rest);
+      case "nl-parse" -> ParseBenchmark.main(rest);
+      case "nl-search" -> ContextBenchmarks.nlSearch(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -37,6 +45,23 @@ public final class BenchMain {
                        --customers=1000000 --seed=42
                        --jdbc-url=jdbc:postgresql://127.0.0.1:5432/oxidly_bench --user=postgres
           sentiment    local sentiment analyzer: accuracy and sentences/second --rounds=300
+          import       import the store's customers and orders as CSV (ImportJobs) into a fresh
+                       database, next to raw COPY and COPY into the real tables
+                       --jdbc-url=... --target-db=oxidly_bench_import --customers=N --chunk-size=5000
+          index        rebuild the customer index through its workflow, then a raw _bulk of the
+                       same documents; leaves the index for the benchmarks below
+                       --jdbc-url=... --page-size=2000
+          query        p50/p99 of 36 customer query trees next to hand-written ES or SQL queries
+                       --jdbc-url=... --rounds=30 --warmup=3
+          freshness    committed change to searchable, through the change log and indexer
+                       --jdbc-url=... --samples=300 --max-pause=500
+          nl-parse     local natural-language parser over the dev set
+                       --jdbc-url=... --rounds=50
+          nl-search    natural-language search end to end over the dev set
+                       --jdbc-url=... --rounds=5
+        index, query, freshness and nl-search start the application in worker mode with a local
+        Elasticsearch on port 9250 (1 GB heap, data in .oxidly/bench-elasticsearch); options
+        --es-port, --es-heap, --es-data-dir, or --es-url for an existing cluster.
         """);
   }
 }
