@@ -185,7 +185,10 @@ class CustomerDocuments {
         row -> {
           catalog.put(
               row.getString("sku"),
-              new String[] {row.getString("name"), row.getString("category")});
+              new String[] {
+                TextFolding.words(row.getString("name")),
+                TextFolding.words(row.getString("category"))
+              });
         });
     return catalog;
   }
