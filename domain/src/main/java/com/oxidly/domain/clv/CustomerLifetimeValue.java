@@ -1,5 +1,6 @@
 package com.oxidly.domain.clv;
 
+import com.oxidly.domain.customer.CustomerLocks;
 import com.oxidly.domain.time.StoreTimeZone;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -55,37 +56,32 @@ public class CustomerLifetimeValue {
   private static final double LARGEST_AMOUNT = 1e11;
 
   private static final String WRITE_SCORES =
-      """
-      with locked as (
-        select c.customer_uuid
-          from customers c
-         where c.customer_uuid = any (?::uuid[])
-         order by c.customer_uuid
-           for no key update
-      ), target as (
-        select s.customer_uuid,
-               round(s.predicted_clv::numeric, 2) as predicted_clv,
-               s.p_alive,
-               s.expected_purchases,
-               round(s.expected_average_spend::numeric, 2) as expected_average_spend
-          from unnest(?::uuid[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
-                 as s(customer_uuid, predicted_clv, p_alive, expected_purchases,
-                      expected_average_spend)
-          join locked l on l.customer_uuid = s.customer_uuid
-      )
-      update customers c
-         set predicted_clv = t.predicted_clv,
-             p_alive = t.p_alive,
-             expected_purchases = t.expected_purchases,
-             expected_average_spend = t.expected_average_spend,
-             updated_at = ?,
-             version = c.version + 1
-        from target t
-       where c.customer_uuid = t.customer_uuid
-         and (c.predicted_clv, c.p_alive, c.expected_purchases, c.expected_average_spend)
-             is distinct from
-             (t.predicted_clv, t.p_alive, t.expected_purchases, t.expected_average_spend)
-      """;
+      CustomerLocks.LOCKED_IN_ID_ORDER
+          + """
+          target as (
+            select s.customer_uuid,
+                   round(s.predicted_clv::numeric, 2) as predicted_clv,
+                   s.p_alive,
+                   s.expected_purchases,
+                   round(s.expected_average_spend::numeric, 2) as expected_average_spend
+              from unnest(?::uuid[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
+                     as s(customer_uuid, predicted_clv, p_alive, expected_purchases,
+                          expected_average_spend)
+              join locked l on l.customer_uuid = s.customer_uuid
+          )
+          update customers c
+             set predicted_clv = t.predicted_clv,
+                 p_alive = t.p_alive,
+                 expected_purchases = t.expected_purchases,
+                 expected_average_spend = t.expected_average_spend,
+                 updated_at = ?,
+                 version = c.version + 1
+            from target t
+           where c.customer_uuid = t.customer_uuid
+             and (c.predicted_clv, c.p_alive, c.expected_purchases, c.expected_average_spend)
+                 is distinct from
+                 (t.predicted_clv, t.p_alive, t.expected_purchases, t.expected_average_spend)
+          """;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

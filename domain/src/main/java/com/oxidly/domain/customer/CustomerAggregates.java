@@ -28,45 +28,40 @@ public class CustomerAggregates {
    * an editor holding the old row cannot save stale metrics back over the new ones.
    */
   private static final String REFRESH =
-      """
-      with locked as (
-        select c.customer_uuid
-          from customers c
-         where c.customer_uuid = any (?::uuid[])
-         order by c.customer_uuid
-           for no key update
-      ), metrics as (
-        select l.customer_uuid,
-               coalesce(sum(o.total), 0) as total_spent,
-               count(o.order_id)::integer as order_count,
-               min(o.ordered_at) as first_order_at,
-               max(o.ordered_at) as last_order_at
-          from locked l
-          left join orders o
-            on o.customer_uuid = l.customer_uuid
-           and o.status not in ('cancelled', 'refunded')
-         group by l.customer_uuid
-      ), target as (
-        select m.*,
-               case when m.order_count = 0 then null
-                    else round(m.total_spent / m.order_count, 2) end as average_order_value
-          from metrics m
-      )
-      update customers c
-         set total_spent = t.total_spent,
-             order_count = t.order_count,
-             first_order_at = t.first_order_at,
-             last_order_at = t.last_order_at,
-             average_order_value = t.average_order_value,
-             updated_at = ?,
-             version = c.version + 1
-        from target t
-       where c.customer_uuid = t.customer_uuid
-         and (c.total_spent, c.order_count, c.first_order_at, c.last_order_at,
-              c.average_order_value)
-             is distinct from (t.total_spent, t.order_count, t.first_order_at, t.last_order_at,
-              t.average_order_value)
-      """;
+      CustomerLocks.LOCKED_IN_ID_ORDER
+          + """
+          metrics as (
+            select l.customer_uuid,
+                   coalesce(sum(o.total), 0) as total_spent,
+                   count(o.order_id)::integer as order_count,
+                   min(o.ordered_at) as first_order_at,
+                   max(o.ordered_at) as last_order_at
+              from locked l
+              left join orders o
+                on o.customer_uuid = l.customer_uuid
+               and o.status not in ('cancelled', 'refunded')
+             group by l.customer_uuid
+          ), target as (
+            select m.*,
+                   case when m.order_count = 0 then null
+                        else round(m.total_spent / m.order_count, 2) end as average_order_value
+              from metrics m
+          )
+          update customers c
+             set total_spent = t.total_spent,
+                 order_count = t.order_count,
+                 first_order_at = t.first_order_at,
+                 last_order_at = t.last_order_at,
+                 average_order_value = t.average_order_value,
+                 updated_at = ?,
+                 version = c.version + 1
+            from target t
+           where c.customer_uuid = t.customer_uuid
+             and (c.total_spent, c.order_count, c.first_order_at, c.last_order_at,
+                  c.average_order_value)
+                 is distinct from (t.total_spent, t.order_count, t.first_order_at, t.last_order_at,
+                  t.average_order_value)
+          """;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

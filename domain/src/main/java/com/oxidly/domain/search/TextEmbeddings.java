@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -69,6 +72,19 @@ public class TextEmbeddings {
   private final AiProperties properties;
   private final Clock clock;
   private final double minSimilarity;
+
+  /**
+   * Vectors of recent search phrases: a list pages through one search page by page, and each page
+   * would otherwise ask the model for the same vector again.
+   */
+  private final Map<String, float[]> recentQueries =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > 256;
+            }
+          });
 
   TextEmbeddings(
       JdbcTemplate jdbc,
@@ -202,7 +218,12 @@ public class TextEmbeddings {
       return null;
     }
     try {
-      float[] vector = model.embed(List.of(words)).getFirst();
+      String key = model.embeddingKey() + "\n" + words;
+      float[] vector = recentQueries.get(key);
+      if (vector == null) {
+        vector = model.embed(List.of(words)).getFirst();
+        recentQueries.put(key, vector);
+      }
       return new TextRelevance.NearText(vectorField(), vector, minSimilarity, NEAREST_CANDIDATES);
     } catch (LanguageModelException e) {
       log.warn("Ranking by words alone: {}", e.getMessage());
