@@ -6,5 +6,8 @@ public final class TaskQueues {
   /** Maintenance work: index rebuilds, imports, analytics refreshes. */
   public static final String MAINTENANCE = "oxidly-maintenance";
 
+  /** Customer-facing work: journeys, broadcasts and message delivery. */
+  public static final String CAMPAIGNS = "oxidly-campaigns";
+
   private TaskQueues() {}
 }

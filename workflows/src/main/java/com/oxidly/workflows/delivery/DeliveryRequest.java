@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One message a journey or campaign wants a customer to get.
  *
- * @param sendKey unique per intended message: source, version, step, customer and iteration
- *     (e.g. {@code journey:12:v3:send-welcome:<uuid>:1}); the delivery log's unique constraint
+ * @param sendKey unique per intended message: source, version, step, customer and iteration (e.g.
+ *     {@code journey:12:v3:send-welcome:<uuid>:1}); the delivery log's unique constraint
  * @param source what sends it, e.g. {@code journey:12:v3} or {@code campaign:7}
  * @param stepId the step of the journey or campaign that sends it
  * @param customerUuid the recipient
