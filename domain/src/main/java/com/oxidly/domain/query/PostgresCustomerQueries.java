@@ -50,6 +50,19 @@ public class PostgresCustomerQueries {
     return count == null ? 0 : count;
   }
 
+  /** Whether one customer matches {@code query} now; false for an unknown customer. */
+  public boolean matches(CustomerQuery query, UUID customerUuid) {
+    var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());
+    Boolean matches =
+        jdbc.queryForObject(
+            "select exists (select 1 from customers c where c.customer_uuid = :oxidlyCustomer and "
+                + condition.sql()
+                + ")",
+            condition.parameters().addValue("oxidlyCustomer", customerUuid),
+            Boolean.class);
+    return Boolean.TRUE.equals(matches);
+  }
+
   /** Uuids of all customers matching {@code query}, in uuid order. */
   public List<UUID> matchingIds(CustomerQuery query) {
     var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());
