@@ -69,6 +69,15 @@ public record JourneyDefinition(
   /**
    * @param event the conversion event, e.g. {@code order_placed}
    * @param revenueProperty the event property holding the revenue, e.g. {@code total}
+   * @param correlateOn when set, only an event about the same thing as the trigger (the same cart)
+   *     counts
    */
-  public record ConversionGoal(String event, String revenueProperty) {}
+  public record ConversionGoal(String event, String revenueProperty, String correlateOn) {
+
+    /** Whether {@code candidate} is this goal reached, for a run triggered by {@code trigger}. */
+    public boolean reachedBy(JourneyEvent candidate, JourneyEvent trigger) {
+      return candidate.type().equals(event)
+          && Correlation.sameSubject(candidate, trigger, correlateOn);
+    }
+  }
 }

@@ -6,11 +6,13 @@ import com.oxidly.domain.messaging.Channel;
 import com.oxidly.domain.messaging.MessageClass;
 import com.oxidly.domain.messaging.MessageTemplate;
 import com.oxidly.domain.query.CustomerQuery;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One card of a journey. Steps that hold other steps (wait for event, branch, split, loop) form the
@@ -103,6 +105,27 @@ public sealed interface JourneyStep {
   record Split(String id, List<SplitPath> paths) implements JourneyStep {
     public Split {
       paths = copy(paths);
+    }
+
+    /**
+     * The bucket 0-99 of a subject (journey and customer) in this split: the same customer always
+     * lands in the same bucket, across re-entries and versions, so experiments stay clean.
+     */
+    public int bucket(String subject) {
+      UUID hash = UUID.nameUUIDFromBytes((id + "|" + subject).getBytes(StandardCharsets.UTF_8));
+      return (int) Math.floorMod(hash.getLeastSignificantBits(), 100L);
+    }
+
+    /** The index of the path a bucket falls into, by the paths' percentages in order. */
+    public int pathAt(int bucket) {
+      int upTo = 0;
+      for (int i = 0; i < paths.size(); i++) {
+        upTo += paths.get(i).percent();
+        if (bucket < upTo) {
+          return i;
+        }
+      }
+      return paths.size() - 1;
     }
   }
 

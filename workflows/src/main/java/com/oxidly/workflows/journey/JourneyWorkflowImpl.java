@@ -86,7 +86,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
     while (!ended(currentStep)) {
       if (exitReason != null) {
         phase = "exited";
-        journeys.finish(runKey, false, exitReason, now());
+        journeys.finish(runKey, false, exitReason, workflowTime());
         return;
       }
       if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
@@ -101,7 +101,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
     }
     phase = exitReason == null ? "completed" : "exited";
     journeys.finish(
-        runKey, exitReason == null, exitReason == null ? "completed" : exitReason, now());
+        runKey, exitReason == null, exitReason == null ? "completed" : exitReason, workflowTime());
   }
 
   @Override
@@ -140,7 +140,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
                 input.journeyId(),
                 input.version(),
                 input.customerUuid(),
-                now()));
+                workflowTime()));
     if (!admission.admitted()) {
       phase = "not_admitted:" + admission.refusal();
       return false;
@@ -200,7 +200,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
     }
     if (goalEvent == null
         && definition.goal() != null
-        && definition.goal().event().equals(event.type())) {
+        && definition.goal().reachedBy(event, trigger)) {
       goalEvent = event;
     }
     pending.add(event);
@@ -249,8 +249,8 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
         yield next;
       }
       case JourneyStep.Split split -> {
-        int roll = Workflow.newRandom().nextInt(100);
-        int index = pathFor(split, roll);
+        int roll = split.bucket(input.journeyId() + ":" + input.customerUuid());
+        int index = split.pathAt(roll);
         JourneyStep.SplitPath path = split.paths().get(index);
         splitPath = split.id() + ":" + path.name();
         record(step, "path:" + path.name(), "roll " + roll, node.paths().get(index));
@@ -313,7 +313,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
             send.messageClass(),
             send.template(),
             variables,
-            now());
+            workflowTime());
     for (int deferrals = 0; ; deferrals++) {
       DeliveryOutcome outcome = delivery.deliver(request);
       switch (outcome.status()) {
@@ -330,7 +330,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
           if (deferrals == MOST_DEFERRALS) {
             return "suppressed:deferred_too_often";
           }
-          Duration delay = Duration.between(now(), outcome.retryAt());
+          Duration delay = Duration.between(workflowTime(), outcome.retryAt());
           phase = "waiting";
           boolean exited = delay.isPositive() && Workflow.await(delay, () -> exitReason != null);
           phase = "running";
@@ -347,7 +347,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
                   request.messageClass(),
                   request.template(),
                   request.variables(),
-                  now());
+                  workflowTime());
         }
       }
     }
@@ -368,7 +368,12 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
     }
     BigDecimal revenue = revenue(goalEvent.property(definition.goal().revenueProperty()));
     journeys.recordConversion(
-        runKey, definition.goal().event(), goalEvent.eventKey(), revenue, splitPath, now());
+        runKey,
+        definition.goal().event(),
+        goalEvent.eventKey(),
+        revenue,
+        splitPath,
+        workflowTime());
     return true;
   }
 
@@ -396,19 +401,8 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
     return null;
   }
 
-  private static int pathFor(JourneyStep.Split split, int roll) {
-    int upTo = 0;
-    for (int i = 0; i < split.paths().size(); i++) {
-      upTo += split.paths().get(i).percent();
-      if (roll < upTo) {
-        return i;
-      }
-    }
-    return split.paths().size() - 1;
-  }
-
   private Duration waitDuration(JourneyStep.Wait wait) {
-    Instant now = now();
+    Instant now = workflowTime();
     if (wait.duration() != null) {
       return wait.duration();
     }
@@ -447,14 +441,14 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
             outcome,
             detail,
             ended(next) ? null : next,
-            now()));
+            workflowTime()));
   }
 
   private static boolean ended(String step) {
     return step == null || step.equals(JourneyProgram.END);
   }
 
-  private static Instant now() {
+  private static Instant workflowTime() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }
