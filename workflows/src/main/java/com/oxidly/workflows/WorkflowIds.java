@@ -27,4 +27,14 @@ public final class WorkflowIds {
   public static String onDemandAnalyticsRefresh() {
     return "analytics-refresh:on-demand";
   }
+
+  /** One customer's run through one version of a journey. */
+  public static String journey(long journeyId, int version, String customerUuid) {
+    return "journey:" + journeyId + ":v" + version + ":" + customerUuid;
+  }
+
+  /** A broadcast campaign's one run. */
+  public static String campaign(long campaignId) {
+    return "campaign:" + campaignId;
+  }
 }

@@ -196,6 +196,49 @@ public class CustomerProfiles {
   }
 
   /**
+   * Adds and removes tags and sets custom attributes, as journeys and bulk actions do. A set
+   * operation: repeating it changes nothing (and writes nothing), so it is safe to retry.
+   *
+   * @return false when there was no such customer or nothing changed
+   */
+  @Transactional
+  public boolean adjustTags(
+      UUID customerUuid,
+      List<String> addTags,
+      List<String> removeTags,
+      Map<String, String> attributes) {
+    MapSqlParameterSource parameters =
+        new MapSqlParameterSource()
+            .addValue("id", customerUuid)
+            .addValue("add", JSON.writeValueAsString(addTags == null ? List.of() : addTags))
+            .addValue(
+                "remove", JSON.writeValueAsString(removeTags == null ? List.of() : removeTags))
+            .addValue(
+                "attributes", JSON.writeValueAsString(attributes == null ? Map.of() : attributes));
+    return jdbc.update(
+            """
+            with wanted as (
+              select c.customer_uuid,
+                     coalesce((select array_agg(distinct t order by t)
+                                 from unnest(c.tags || array(
+                                        select jsonb_array_elements_text(cast(:add as jsonb)))) t
+                                where t <> all(array(
+                                        select jsonb_array_elements_text(cast(:remove as jsonb))))),
+                              '{}') as tags,
+                     c.attributes || cast(:attributes as jsonb) as attributes
+                from customers c where c.customer_uuid = :id)
+            update customers c
+               set tags = w.tags, attributes = w.attributes, updated_at = now(),
+                   version = c.version + 1
+              from wanted w
+             where c.customer_uuid = w.customer_uuid
+               and (c.tags is distinct from w.tags or c.attributes is distinct from w.attributes)\
+            """,
+            parameters)
+        > 0;
+  }
+
+  /**
    * Erases a customer with everything that hangs off it (orders and their items, reviews,
    * interactions, consent history); the index drops it through the outbox.
    *

@@ -65,6 +65,7 @@ public class JourneyRuns {
       int version,
       ReEntry reEntry,
       UUID customer,
+      String firstStep,
       Instant at) {
     jdbc.query(
         "select pg_advisory_xact_lock(hashtextextended(?, 0))",
@@ -112,8 +113,9 @@ public class JourneyRuns {
     jdbc.update(
         """
         insert into journey_runs
-            (run_id, workflow_id, journey_id, version, customer_uuid, entry, status, entered_at)
-        values (?, ?, ?, ?, ?, ?, 'active', ?)\
+            (run_id, workflow_id, journey_id, version, customer_uuid, entry, status, entered_at,
+             current_step)
+        values (?, ?, ?, ?, ?, ?, 'active', ?, ?)\
         """,
         runId,
         workflowId,
@@ -121,7 +123,8 @@ public class JourneyRuns {
         version,
         customer,
         entries + 1,
-        Timestamp.from(at));
+        Timestamp.from(at),
+        firstStep);
     return new Admission(true, entries + 1, null, timeZone.get());
   }
 

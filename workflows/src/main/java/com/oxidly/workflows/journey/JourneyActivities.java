@@ -54,6 +54,7 @@ public interface JourneyActivities {
       long journeyId,
       int version,
       String customerUuid,
+      String firstStep,
       Instant at) {}
 
   record Admission(boolean admitted, int entry, String refusal, String timeZone) {}

@@ -140,6 +140,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
                 input.journeyId(),
                 input.version(),
                 input.customerUuid(),
+                program.start(),
                 workflowTime()));
     if (!admission.admitted()) {
       phase = "not_admitted:" + admission.refusal();

@@ -1,0 +1,213 @@
+package com.oxidly.ui.events;
+
+import com.oxidly.domain.events.CustomerEvents;
+import com.oxidly.domain.events.StoredEvent;
+import com.oxidly.domain.journey.JourneyRuns;
+import com.oxidly.domain.journey.Journeys;
+import com.oxidly.workflows.TaskQueues;
+import com.oxidly.workflows.WorkflowIds;
+import com.oxidly.workflows.journey.JourneyInput;
+import com.oxidly.workflows.journey.JourneyWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands stored events to journeys, in id order: signal-with-start for every journey the event
+ * triggers, a signal for every journey the customer is in. An event is marked relayed only after
+ * Temporal took it; when Temporal is away the relay backs off and tries again, so nothing is lost
+ * (a journey ignores an event it has already seen, so a repeat after a crash is harmless).
+ *
+ * <p>Several Oxidly instances may run a relay; a PostgreSQL advisory lock lets one at a time pass,
+ * which keeps each customer's events in order.
+ */
+@Component
+class EventRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+  private static final long RELAY_LOCK = 0x0E7E47_2E1A7L;
+
+  private final CustomerEvents events;
+  private final Journeys journeys;
+  private final JourneyRuns runs;
+  private final WorkflowClient temporal;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final boolean enabled;
+  private final Duration idlePause;
+  private final int batchSize;
+  private final AtomicLong relayed = new AtomicLong();
+  private volatile boolean running;
+  private volatile Thread worker;
+  private volatile String lastFailure;
+
+  EventRelay(
+      CustomerEvents events,
+      Journeys journeys,
+      JourneyRuns runs,
+      WorkflowClient temporal,
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      @Value("${oxidly.events.relay.enabled:true}") boolean enabled,
+      @Value("${oxidly.events.relay.idle-pause:100ms}") Duration idlePause,
+      @Value("${oxidly.events.relay.batch-size:200}") int batchSize) {
+    this.events = events;
+    this.journeys = journeys;
+    this.runs = runs;
+    this.temporal = temporal;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.enabled = enabled;
+    this.idlePause = idlePause;
+    this.batchSize = batchSize;
+  }
+
+  /** Events handed on since start. */
+  long relayed() {
+    return relayed.get();
+  }
+
+  /** Why the last pass failed (Temporal unreachable...), or null when the last pass worked. */
+  String lastFailure() {
+    return lastFailure;
+  }
+
+  @Override
+  public void start() {
+    if (!enabled) {
+      log.info("Event relay is off (oxidly.events.relay.enabled=false)");
+      return;
+    }
+    running = true;
+    worker = Thread.ofPlatform().daemon().name("oxidly-event-relay").start(this::loop);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread thread = worker;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(Duration.ofSeconds(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    // After the Temporal client and workers are up, before the web server takes requests.
+    return Integer.MAX_VALUE - 100;
+  }
+
+  private void loop() {
+    Duration backoff = idlePause;
+    while (running) {
+      try {
+        int handed = pass();
+        lastFailure = null;
+        backoff = idlePause;
+        if (handed == 0) {
+          Thread.sleep(idlePause);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        lastFailure = e.toString();
+        log.warn("Event relay pass failed; retrying in {}: {}", backoff, e.toString());
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+        backoff =
+            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                ? Duration.ofSeconds(30)
+                : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  /** One pass over pending events; returns how many were handed on. */
+  int pass() {
+    Integer handed =
+        transaction.execute(
+            status -> {
+              Boolean mine =
+                  jdbc.queryForObject(
+                      "select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
+              if (!Boolean.TRUE.equals(mine)) {
+                return 0;
+              }
+              List<StoredEvent> batch = events.pending(batchSize);
+              if (batch.isEmpty()) {
+                return 0;
+              }
+              List<Journeys.PublishedJourney> open = journeys.acceptingEntries();
+              List<Long> done = new ArrayList<>();
+              for (StoredEvent event : batch) {
+                handOn(event, open);
+                done.add(event.id());
+              }
+              events.markRelayed(done);
+              return done.size();
+            });
+    int count = handed == null ? 0 : handed;
+    relayed.addAndGet(count);
+    return count;
+  }
+
+  private void handOn(StoredEvent event, List<Journeys.PublishedJourney> open) {
+    String customer = event.customerUuid().toString();
+    var journeyEvent = event.toJourneyEvent();
+    Set<String> reached = new LinkedHashSet<>();
+    for (Journeys.PublishedJourney journey : open) {
+      if (journey.definition().trigger().startedBy(journeyEvent, journey.id())) {
+        String workflowId = WorkflowIds.journey(journey.id(), journey.version(), customer);
+        temporal
+            .newUntypedWorkflowStub(
+                "JourneyWorkflow",
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(workflowId)
+                    .setTaskQueue(TaskQueues.CAMPAIGNS)
+                    .build())
+            .signalWithStart(
+                JourneyWorkflow.EVENT_SIGNAL,
+                new Object[] {journeyEvent},
+                new Object[] {JourneyInput.entry(journey.id(), journey.version(), customer)});
+        reached.add(workflowId);
+      }
+    }
+    for (String workflowId : runs.activeWorkflowIds(event.customerUuid())) {
+      if (reached.add(workflowId)) {
+        try {
+          temporal
+              .newUntypedWorkflowStub(workflowId)
+              .signal(JourneyWorkflow.EVENT_SIGNAL, journeyEvent);
+        } catch (WorkflowNotFoundException ended) {
+          // The run ended between the index read and the signal: nothing left to tell.
+        }
+      }
+    }
+  }
+}
