@@ -1,5 +1,6 @@
 package com.oxidly.domain.journey;
 
+import com.oxidly.domain.messaging.MessageTemplates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,10 +37,11 @@ public class Journeys {
   private final Clock clock;
   private final MessageCheck messages;
 
-  Journeys(JdbcTemplate jdbc, Clock clock, Optional<MessageCheck> messages) {
+  Journeys(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.messages = messages.orElse(MessageCheck.NONE);
+    // Liquid errors are caught at publish time, not when the first customer reaches the step.
+    this.messages = MessageTemplates::problems;
   }
 
   /**

@@ -18,8 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Three doors: the REST API (stateless, bearer tokens, problem+json errors), the actuator (health
- * open, the rest for admins), and the Vaadin UI (form login, sessions).
+ * Four doors: links in messages (open, no sign-in), the REST API (stateless, bearer tokens,
+ * problem+json errors), the actuator (health open, the rest for admins), and the Vaadin UI (form
+ * login, sessions).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -30,6 +31,20 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * What message recipients reach from their inbox (open pixel, click redirects, unsubscribe) and
+   * the built-in local SMS/push providers: no sign-in, every token checked by its handler.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain recipientSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/t/**", "/local-providers/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .build();
   }
 
   @Bean

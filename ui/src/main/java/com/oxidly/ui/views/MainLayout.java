@@ -3,6 +3,7 @@ package com.oxidly.ui.views;
 import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.customers.CustomerListView;
 import com.oxidly.ui.views.importing.ImportView;
+import com.oxidly.ui.views.outbox.OutboxView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -42,6 +43,8 @@ public class MainLayout extends AppLayout {
     // Only offered to those the view admits (see its @RolesAllowed).
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {
       navigation.addItem(new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create()));
+      navigation.addItem(
+          new SideNavItem("Dev Outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
     }
     addToDrawer(navigation);
     setPrimarySection(Section.DRAWER);
