@@ -70,6 +70,37 @@ public class Journeys {
     }
   }
 
+  /**
+   * Creates a draft from a shipped template, named after it; a second copy is named "… (2)".
+   *
+   * @throws IllegalArgumentException for an unknown template, naming the known ones
+   */
+  @Transactional
+  public long createFromTemplate(String key, String by) {
+    JourneyDefinition template = JourneyTemplates.template(key);
+    String name = template.name();
+    for (int copy = 2; nameTaken(name); copy++) {
+      name = template.name() + " (" + copy + ")";
+    }
+    return create(
+        new JourneyDefinition(
+            name,
+            template.description(),
+            template.trigger(),
+            template.reEntry(),
+            template.exitWhen(),
+            template.goal(),
+            template.steps()),
+        by);
+  }
+
+  private boolean nameTaken(String name) {
+    Integer taken =
+        jdbc.queryForObject(
+            "select count(*) from journeys where lower(name) = lower(?)", Integer.class, name);
+    return taken != null && taken > 0;
+  }
+
   /** Replaces the draft; published versions are untouched. */
   @Transactional
   public void saveDraft(long id, JourneyDefinition draft, String by) {

@@ -154,12 +154,10 @@ class JourneyApiTest {
 
   @Test
   void anAbandonedCartRunEndsAtOnceWhenThatCartIsOrderedAndTheCustomerCanSeeWhy() {
-    long id =
-        http.post("/api/journeys?template=abandoned-cart", "", BOOTSTRAP_TOKEN)
-            .json()
-            .get("summary")
-            .get("id")
-            .asLong();
+    TestHttp.Response created =
+        http.post("/api/journeys?template=abandoned-cart", "", BOOTSTRAP_TOKEN);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().get("summary").get("id").asLong();
     assertThat(http.post("/api/journeys/" + id + "/publish", "", BOOTSTRAP_TOKEN).status())
         .isEqualTo(200);
     UUID customer = someCustomer(2);
