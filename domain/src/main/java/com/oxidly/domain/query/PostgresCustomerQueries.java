@@ -21,7 +21,8 @@ public class PostgresCustomerQueries {
   private final Clock clock;
   private final StoreTimeZone storeZone;
 
-  PostgresCustomerQueries(NamedParameterJdbcTemplate jdbc, Clock clock, StoreTimeZone storeZone) {
+  public PostgresCustomerQueries(
+      NamedParameterJdbcTemplate jdbc, Clock clock, StoreTimeZone storeZone) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.storeZone = storeZone;
