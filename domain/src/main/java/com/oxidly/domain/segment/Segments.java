@@ -150,7 +150,7 @@ public class Segments {
               "must be lower-case words of letters and digits separated by single spaces, e.g. '"
                   + key
                   + "'"));
-    } else if (key.isEmpty()) {
+    } else if (key.isEmpty() && !name.isEmpty()) {
       errors.add(new FieldError("key", "needs at least one letter or digit (from the name)"));
     } else if (key.length() > MAX_KEY) {
       errors.add(new FieldError("key", "must be at most " + MAX_KEY + " characters"));
