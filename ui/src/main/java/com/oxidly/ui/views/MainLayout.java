@@ -40,8 +40,7 @@ public class MainLayout extends AppLayout {
     SideNav navigation = new SideNav();
     navigation.addItem(
         new SideNavItem("Customers", CustomerListView.class, VaadinIcon.USERS.create()));
-    navigation.addItem(
-        new SideNavItem("Segments", SegmentsView.class, VaadinIcon.GROUP.create()));
+    navigation.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.GROUP.create()));
     // Only offered to those the view admits (see its @RolesAllowed).
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {
       navigation.addItem(new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create()));

@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Named segments with their live member counts. Marketers and admins create, edit and delete them:
- * a definition is a customer query as JSON, or written as a search sentence that the view reads
- * and shows back before it is saved.
+ * a definition is a customer query as JSON, or written as a search sentence that the view reads and
+ * shows back before it is saved.
  */
 @Route(value = "segments", layout = MainLayout.class)
 @PageTitle("Segments | Oxidly")
@@ -134,9 +134,7 @@ public class SegmentsView extends VerticalLayout {
   void refresh() {
     Map<String, Long> counts = segments.counts();
     grid.setItems(
-        segments.all().stream()
-            .map(s -> new Row(s, counts.getOrDefault(s.key(), 0L)))
-            .toList());
+        segments.all().stream().map(s -> new Row(s, counts.getOrDefault(s.key(), 0L))).toList());
   }
 
   private void edit(Row row) {
