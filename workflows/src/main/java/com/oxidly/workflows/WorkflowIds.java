@@ -37,4 +37,17 @@ public final class WorkflowIds {
   public static String campaign(long campaignId) {
     return "campaign:" + campaignId;
   }
+
+  /**
+   * The re-evaluation of one segment after its definition changed; one per segment at a time. The
+   * key's spaces become dashes ("high value" -> {@code segment-reevaluation:high-value}).
+   */
+  public static String segmentReevaluation(String segmentKey) {
+    return "segment-reevaluation:" + segmentKey.replace(' ', '-');
+  }
+
+  /** The segment re-evaluation that ends an analytics refresh, a child of that refresh. */
+  public static String refreshSegmentReevaluation(String refreshWorkflowId) {
+    return refreshWorkflowId + ":segments";
+  }
 }

@@ -59,7 +59,7 @@ public record JourneyDefinition(
     public boolean endedBy(JourneyEvent candidate, JourneyEvent trigger) {
       if (leftSegment != null) {
         return candidate.type().equals("segment_left")
-            && leftSegment.equalsIgnoreCase(String.valueOf(candidate.property("segment")));
+            && SegmentNames.same(leftSegment, candidate.property("segment"));
       }
       return candidate.type().equals(event)
           && Correlation.sameSubject(candidate, trigger, correlateOn);

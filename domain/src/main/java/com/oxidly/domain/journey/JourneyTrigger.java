@@ -44,7 +44,7 @@ public sealed interface JourneyTrigger {
     @Override
     public boolean startedBy(JourneyEvent candidate, long journeyId) {
       return candidate.type().equals(SEGMENT_ENTERED)
-          && segment.equalsIgnoreCase(String.valueOf(candidate.property("segment")));
+          && SegmentNames.same(segment, candidate.property("segment"));
     }
   }
 

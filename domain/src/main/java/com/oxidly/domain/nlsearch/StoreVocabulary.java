@@ -84,9 +84,9 @@ public final class StoreVocabulary {
 
   /**
    * Reads the vocabulary from PostgreSQL: distinct cities and countries of customers, the product
-   * catalogue, the segments and personas customers are in, the 500 most common email domains and
-   * the most common order currency. Scans the customer table; call it at start and when the data
-   * has changed, not per search.
+   * catalogue, the segments and personas customers are in, the named segments, the 500 most common
+   * email domains and the most common order currency. Scans the customer table; call it at start
+   * and when the data has changed, not per search.
    */
   public static StoreVocabulary load(JdbcTemplate jdbc) {
     List<City> cities =
@@ -109,6 +109,9 @@ public final class StoreVocabulary {
             "select distinct lower(btrim(persona)) from customers where persona is not null"
                 + " and btrim(persona) <> '' order by 1",
             String.class));
+    // Named segments are known by name before anyone is in them (keys are their query names).
+    segments.addAll(
+        jdbc.queryForList("select segment_key from segments order by segment_key", String.class));
     List<String> domains =
         jdbc.queryForList(
             "select split_part(email, '@', 2) from customers group by 1 order by count(*) desc,"

@@ -2,6 +2,7 @@ package com.oxidly.domain.query;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,7 +33,9 @@ import java.util.Set;
   @JsonSubTypes.Type(value = CustomerQuery.Reviewed.class, name = "reviewed"),
   @JsonSubTypes.Type(value = CustomerQuery.Interacted.class, name = "interacted"),
   @JsonSubTypes.Type(value = CustomerQuery.InSegment.class, name = "segment"),
-  @JsonSubTypes.Type(value = CustomerQuery.During.class, name = "during")
+  @JsonSubTypes.Type(value = CustomerQuery.During.class, name = "during"),
+  @JsonSubTypes.Type(value = CustomerQuery.TopPercent.class, name = "top_percent"),
+  @JsonSubTypes.Type(value = CustomerQuery.OrderOverdue.class, name = "order_overdue")
 })
 public sealed interface CustomerQuery {
 
@@ -189,6 +192,109 @@ public sealed interface CustomerQuery {
           List.of(
               new Field(field, Comparison.of(Op.GTE, interval.start())),
               new Field(field, Comparison.of(Op.LT, interval.end()))));
+    }
+  }
+
+  /**
+   * Among the top {@code percent} of customers by a score: "top decile of predicted lifetime value"
+   * is {@code top_percent(predicted_clv, 10)}. Exactly: of the n customers whose field is set, rank
+   * them by the field, highest first, and take k = ceil(n * percent / 100); a customer matches when
+   * their value is at least the k-th highest value. Without ties that is exactly k customers;
+   * customers tied with the k-th are all in (a tie is never split arbitrarily); customers whose
+   * field is not set never match.
+   *
+   * <p>Why a node of its own rather than a threshold copied into the segment: the cut moves
+   * whenever anyone's score moves (a lifetime-value refit rescores everyone), so a stored number
+   * would be wrong the moment after it was written. Both executors compute the cut from the data
+   * when they run the query (PostgreSQL in SQL; Elasticsearch asks PostgreSQL for the one cut value
+   * and then filters with a range), so they agree.
+   */
+  record TopPercent(CustomerField field, BigDecimal percent) implements CustomerQuery {
+    /** Scores a rank may be taken over: numeric, stored per customer. */
+    public static final Set<CustomerField> RANKABLE =
+        Set.of(
+            CustomerField.PREDICTED_CLV,
+            CustomerField.P_ALIVE,
+            CustomerField.ENGAGEMENT_SCORE,
+            CustomerField.SENTIMENT_SCORE,
+            CustomerField.TOTAL_SPENT,
+            CustomerField.ORDER_COUNT);
+
+    public TopPercent {
+      Objects.requireNonNull(field, "top_percent needs a field");
+      if (!RANKABLE.contains(field)) {
+        throw new IllegalArgumentException(
+            "top_percent ranks by one of "
+                + RANKABLE.stream().map(CustomerField::code).sorted().toList()
+                + ", not by "
+                + field.code());
+      }
+      if (percent == null
+          || percent.signum() <= 0
+          || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw new IllegalArgumentException(
+            "top_percent needs a percent above 0 and at most 100, was " + percent);
+      }
+    }
+  }
+
+  /**
+   * Overdue against the customer's own rhythm: at least two counted orders, and the time since the
+   * last counted order is more than {@code factor} times the customer's mean gap between counted
+   * orders ((last order - first order) / (orders - 1)). "Was buying every month, nothing for three
+   * months" is overdue with factor 2; a customer who buys yearly is not overdue after 3 months.
+   *
+   * <p>The query tree compares a field with constants, never two fields of the same customer, so
+   * this condition is a node of its own; it is relative to now, so the answer changes as time
+   * passes without any data changing.
+   */
+  record OrderOverdue(BigDecimal factor) implements CustomerQuery {
+    public OrderOverdue {
+      if (factor == null || factor.signum() <= 0) {
+        throw new IllegalArgumentException("order_overdue needs a factor above 0, was " + factor);
+      }
+    }
+  }
+
+  /**
+   * Whether the answer can change while no customer data changes: the query depends on the clock
+   * (time windows, ages, overdue orders) or on other customers (ranks). Segments defined by such a
+   * query are re-evaluated in full periodically; others only when a customer changes.
+   */
+  static boolean isVolatile(CustomerQuery query) {
+    return switch (query) {
+      case All all -> false;
+      case And and -> and.all().stream().anyMatch(CustomerQuery::isVolatile);
+      case Or or -> or.any().stream().anyMatch(CustomerQuery::isVolatile);
+      case Not not -> isVolatile(not.query());
+      case Field field -> field.field() == CustomerField.AGE;
+      case Spent spent -> spent.window() != null;
+      case OrderCount count -> count.window() != null;
+      case AverageOrderValue aov -> aov.window() != null;
+      case Bought bought -> bought.window() != null;
+      case Reviewed reviewed -> reviewed.window() != null;
+      case Interacted interacted -> interacted.window() != null;
+      case InSegment segment -> false;
+      case During during -> true;
+      case TopPercent top -> true;
+      case OrderOverdue overdue -> true;
+    };
+  }
+
+  /** Names of the segments the query refers to, lower case. */
+  static Set<String> segmentsReferred(CustomerQuery query) {
+    Set<String> names = new java.util.TreeSet<>();
+    collectSegments(query, names);
+    return names;
+  }
+
+  private static void collectSegments(CustomerQuery query, Set<String> names) {
+    switch (query) {
+      case And and -> and.all().forEach(q -> collectSegments(q, names));
+      case Or or -> or.any().forEach(q -> collectSegments(q, names));
+      case Not not -> collectSegments(not.query(), names);
+      case InSegment segment -> names.add(segment.segment());
+      default -> {}
     }
   }
 

@@ -1,9 +1,11 @@
 package com.oxidly.domain.query;
 
 import com.oxidly.domain.time.StoreTimeZone;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,7 +21,8 @@ public class PostgresCustomerQueries {
   private final Clock clock;
   private final StoreTimeZone storeZone;
 
-  PostgresCustomerQueries(NamedParameterJdbcTemplate jdbc, Clock clock, StoreTimeZone storeZone) {
+  public PostgresCustomerQueries(
+      NamedParameterJdbcTemplate jdbc, Clock clock, StoreTimeZone storeZone) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.storeZone = storeZone;
@@ -61,6 +64,16 @@ public class PostgresCustomerQueries {
             condition.parameters().addValue("oxidlyCustomer", customerUuid),
             Boolean.class);
     return Boolean.TRUE.equals(matches);
+  }
+
+  /**
+   * The value a customer's field must reach to be in {@code top}: the k-th highest value (see
+   * {@link CustomerQuery.TopPercent}); empty when no customer has a value.
+   */
+  public Optional<BigDecimal> topPercentCut(CustomerQuery.TopPercent top) {
+    var query = PostgresQueryCompiler.topPercentCutQuery(top);
+    List<BigDecimal> cut = jdbc.queryForList(query.sql(), query.parameters(), BigDecimal.class);
+    return cut.isEmpty() || cut.getFirst() == null ? Optional.empty() : Optional.of(cut.getFirst());
   }
 
   /** Uuids of all customers matching {@code query}, in uuid order. */

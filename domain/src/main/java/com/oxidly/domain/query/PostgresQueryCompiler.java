@@ -68,7 +68,60 @@ final class PostgresQueryCompiler {
               + bind(segment.segment())
               + ")";
       case CustomerQuery.During during -> condition(during.resolve(clock, storeZone));
+      case CustomerQuery.TopPercent top ->
+          "coalesce(" + rankColumn("c", top.field()) + " >= " + topPercentCut(top) + ", false)";
+      // Exact decimal seconds (extract returns numeric), so the two executors cannot round apart.
+      case CustomerQuery.OrderOverdue overdue ->
+          "(c.order_count >= 2 and coalesce(extract(epoch from "
+              + bind(clock.instant())
+              + " - c.last_order_at) > extract(epoch from c.last_order_at - c.first_order_at)"
+              + " / (c.order_count - 1) * "
+              + bind(overdue.factor())
+              + ", false))";
     };
+  }
+
+  /** The column a rank is taken over, on the customers table aliased {@code alias}. */
+  static String rankColumn(String alias, CustomerField field) {
+    String column =
+        switch (field) {
+          case PREDICTED_CLV -> "predicted_clv";
+          case P_ALIVE -> "p_alive";
+          case ENGAGEMENT_SCORE -> "engagement_score";
+          case SENTIMENT_SCORE -> "sentiment_score";
+          case TOTAL_SPENT -> "total_spent";
+          case ORDER_COUNT -> "order_count";
+          default -> throw new IllegalArgumentException("no rank by " + field.code());
+        };
+    return alias + "." + column;
+  }
+
+  /**
+   * A scalar subquery for the k-th highest value of the field, k = ceil(n * percent / 100) over the
+   * n customers with a value; NULL when nobody has one. Uncorrelated, so PostgreSQL runs it once
+   * per statement.
+   */
+  private String topPercentCut(CustomerQuery.TopPercent top) {
+    String x = rankColumn("x", top.field());
+    String y = rankColumn("y", top.field());
+    return "(select "
+        + x
+        + " from customers x where "
+        + x
+        + " is not null order by "
+        + x
+        + " desc offset greatest(ceil((select count(*) from customers y where "
+        + y
+        + " is not null) * "
+        + bind(top.percent())
+        + " / 100.0)::bigint - 1, 0) limit 1)";
+  }
+
+  /** The cut of {@link #topPercentCut} as a statement of its own. */
+  static SqlCondition topPercentCutQuery(CustomerQuery.TopPercent top) {
+    PostgresQueryCompiler compiler = new PostgresQueryCompiler(Clock.systemUTC(), ZoneId.of("UTC"));
+    String sql = "select " + compiler.topPercentCut(top);
+    return new SqlCondition(sql, compiler.parameters);
   }
 
   private String field(CustomerField field, Comparison comparison) {

@@ -45,6 +45,15 @@ public final class ReadableQuery {
               + window(interacted.window());
       case CustomerQuery.InSegment segment -> "in segment \"" + segment.segment() + "\"";
       case CustomerQuery.During during -> during.field().label() + window(during.window());
+      case CustomerQuery.TopPercent top ->
+          "in the top "
+              + top.percent().stripTrailingZeros().toPlainString()
+              + "% by "
+              + top.field().label();
+      case CustomerQuery.OrderOverdue overdue ->
+          "no order for over "
+              + overdue.factor().stripTrailingZeros().toPlainString()
+              + "x their usual gap between orders";
     };
   }
 

@@ -49,7 +49,8 @@ public class ElasticsearchCustomerQueries {
 
   /** The Elasticsearch query a customer query compiles to. */
   public Query compile(CustomerQuery query) {
-    return new ElasticsearchQueryCompiler(clock, storeZone.zone(), postgres::matchingIds)
+    return new ElasticsearchQueryCompiler(
+            clock, storeZone.zone(), postgres::matchingIds, postgres::topPercentCut)
         .compile(query);
   }
 

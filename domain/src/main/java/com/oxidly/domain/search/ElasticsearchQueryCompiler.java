@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -28,12 +29,29 @@ final class ElasticsearchQueryCompiler {
   private final Clock clock;
   private final ZoneId storeZone;
   private final Function<CustomerQuery, List<UUID>> postgresIds;
+  private final Function<CustomerQuery.TopPercent, Optional<BigDecimal>> topPercentCut;
 
   ElasticsearchQueryCompiler(
-      Clock clock, ZoneId storeZone, Function<CustomerQuery, List<UUID>> postgresIds) {
+      Clock clock,
+      ZoneId storeZone,
+      Function<CustomerQuery, List<UUID>> postgresIds,
+      Function<CustomerQuery.TopPercent, Optional<BigDecimal>> topPercentCut) {
     this.clock = clock;
     this.storeZone = storeZone;
     this.postgresIds = postgresIds;
+    this.topPercentCut = topPercentCut;
+  }
+
+  private static String rankField(CustomerField field) {
+    return switch (field) {
+      case PREDICTED_CLV -> "predicted_clv";
+      case P_ALIVE -> "p_alive";
+      case ENGAGEMENT_SCORE -> "engagement_score";
+      case SENTIMENT_SCORE -> "sentiment_score";
+      case TOTAL_SPENT -> "total_spent";
+      case ORDER_COUNT -> "order_count";
+      default -> throw new IllegalArgumentException("no rank by " + field.code());
+    };
   }
 
   Query compile(CustomerQuery query) {
@@ -65,6 +83,15 @@ final class ElasticsearchQueryCompiler {
       case CustomerQuery.Interacted interacted -> interacted(interacted);
       case CustomerQuery.InSegment segment -> term("segments", segment.segment());
       case CustomerQuery.During during -> compile(during.resolve(clock, storeZone));
+      // The cut is one number PostgreSQL computes exactly (a sort over every customer is not a
+      // query the index can filter by); the filter itself runs in the index.
+      case CustomerQuery.TopPercent top ->
+          topPercentCut
+              .apply(top)
+              .map(cut -> compare(rankField(top.field()), Comparison.of(Op.GTE, cut)))
+              .orElseGet(() -> ids(List.of()));
+      // Compares two fields of the same customer with now: not a filter without scripts.
+      case CustomerQuery.OrderOverdue overdue -> ids(postgresIds.apply(overdue));
     };
   }
 

@@ -152,6 +152,18 @@ class JourneyDefinitionTest {
   }
 
   @Test
+  void segmentTriggersAndExitsReadSegmentKeysHoweverTheyAreWritten() {
+    JourneyDefinition winBack = JourneyTemplates.template("win-back");
+    JourneyEvent entered = event(1, "segment_entered", Map.of("segment", "At-Risk"));
+    JourneyEvent left = event(2, "segment_left", Map.of("segment", "at_risk"));
+    JourneyEvent other = event(3, "segment_entered", Map.of("segment", "high value"));
+
+    assertThat(winBack.trigger().startedBy(entered, 1)).isTrue();
+    assertThat(winBack.trigger().startedBy(other, 1)).isFalse();
+    assertThat(winBack.exitWhen().getFirst().endedBy(left, entered)).isTrue();
+  }
+
+  @Test
   void propertyConditionsCompareNumbersAsNumbers() {
     JourneyEvent event = event(1, "cart_updated", Map.of("cart_value", "120.50", "tier", "Gold"));
 

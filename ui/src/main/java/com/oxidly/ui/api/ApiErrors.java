@@ -4,6 +4,8 @@ import com.oxidly.domain.customer.EmailInUseException;
 import com.oxidly.domain.customer.FieldError;
 import com.oxidly.domain.customer.InvalidCustomerException;
 import com.oxidly.domain.customer.StaleCustomerException;
+import com.oxidly.domain.segment.InvalidSegmentException;
+import com.oxidly.domain.segment.SegmentConflictException;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -45,6 +47,24 @@ class ApiErrors {
     problem.setTitle("Invalid customer");
     problem.setProperty("errors", e.errors());
     return problem;
+  }
+
+  @ExceptionHandler(InvalidSegmentException.class)
+  ProblemDetail invalidSegment(InvalidSegmentException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            e.errors().size() == 1
+                ? "1 field is invalid: " + e.getMessage()
+                : e.errors().size() + " fields are invalid: " + e.getMessage());
+    problem.setTitle("Invalid segment");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler(SegmentConflictException.class)
+  ProblemDetail segmentConflict(SegmentConflictException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(EmailInUseException.class)

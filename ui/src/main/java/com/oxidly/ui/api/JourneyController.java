@@ -82,8 +82,10 @@ class JourneyController {
       @RequestBody(required = false) String body,
       @RequestParam(required = false) String template,
       Principal principal) {
-    JourneyDefinition draft = template != null ? JourneyTemplates.template(template) : parse(body);
-    long id = journeys.create(draft, principal.getName());
+    long id =
+        template != null
+            ? journeys.createFromTemplate(template, principal.getName())
+            : journeys.create(parse(body), principal.getName());
     return view(id);
   }
 

@@ -4,6 +4,7 @@ import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.customers.CustomerListView;
 import com.oxidly.ui.views.importing.ImportView;
 import com.oxidly.ui.views.outbox.OutboxView;
+import com.oxidly.ui.views.segments.SegmentsView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -40,6 +41,7 @@ public class MainLayout extends AppLayout {
     SideNav navigation = new SideNav();
     navigation.addItem(
         new SideNavItem("Customers", CustomerListView.class, VaadinIcon.USERS.create()));
+    navigation.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.GROUP.create()));
     // Only offered to those the view admits (see its @RolesAllowed).
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {
       navigation.addItem(new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create()));

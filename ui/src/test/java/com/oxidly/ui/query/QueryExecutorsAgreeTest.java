@@ -157,6 +157,13 @@ class QueryExecutorsAgreeTest {
                   new CustomerQuery.Reviewed(
                       random.nextBoolean() ? comparison(1, 5) : null, null, maybeWindow()),
               () ->
+                  new CustomerQuery.TopPercent(
+                      pick(CustomerQuery.TopPercent.RANKABLE.stream().sorted().toList()),
+                      java.math.BigDecimal.valueOf(1 + random.nextInt(60))),
+              () ->
+                  new CustomerQuery.OrderOverdue(
+                      java.math.BigDecimal.valueOf(5 + random.nextInt(36), 1)),
+              () ->
                   new CustomerQuery.Interacted(
                       pick(List.of("support_ticket", "chat", "email_reply")),
                       random.nextBoolean()

@@ -1,7 +1,10 @@
 package com.oxidly.workflows.analytics;
 
 import com.oxidly.workflows.ActivityRetries;
+import com.oxidly.workflows.WorkflowIds;
+import com.oxidly.workflows.segments.SegmentReevaluationWorkflow;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -10,6 +13,9 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
 
   /** Pages per run before continue-as-new: keeps each history at a few hundred events. */
   static final int PAGES_PER_RUN = 100;
+
+  /** The version marker of the segment re-evaluation step. */
+  static final String SEGMENTS_CHANGE = "reevaluate-segments";
 
   private final AnalyticsActivities activities =
       Workflow.newActivityStub(
@@ -48,6 +54,21 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
         break;
       }
       cursor = batch.lastUuid();
+    }
+    // Added after the first release: runs that started before skip it when replayed.
+    if (Workflow.getVersion(SEGMENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Ranks (High Value follows the refit) and time-relative conditions move without any
+      // customer changing, so those segments are re-evaluated over everyone once per refresh.
+      phase = "segments";
+      SegmentReevaluationWorkflow segments =
+          Workflow.newChildWorkflowStub(
+              SegmentReevaluationWorkflow.class,
+              ChildWorkflowOptions.newBuilder()
+                  .setWorkflowId(
+                      WorkflowIds.refreshSegmentReevaluation(Workflow.getInfo().getWorkflowId()))
+                  .build());
+      segments.reevaluate(
+          SegmentReevaluationWorkflow.ReevaluationRequest.of(null, request.pageSize()));
     }
     phase = "done";
     return new RefreshResult(scored, changed);

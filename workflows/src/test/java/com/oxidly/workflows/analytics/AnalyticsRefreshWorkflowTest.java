@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oxidly.workflows.TaskQueues;
 import com.oxidly.workflows.WorkflowIds;
+import com.oxidly.workflows.segments.SegmentActivities;
+import com.oxidly.workflows.segments.SegmentReevaluationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -24,14 +26,17 @@ class AnalyticsRefreshWorkflowTest {
   private TestWorkflowEnvironment environment;
   private WorkflowClient client;
   private FakeScores scores;
+  private FakeSegments segments;
 
   @BeforeEach
   void setUp() {
     environment = TestWorkflowEnvironment.newInstance();
     Worker worker = environment.newWorker(TaskQueues.MAINTENANCE);
-    worker.registerWorkflowImplementationTypes(AnalyticsRefreshWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        AnalyticsRefreshWorkflowImpl.class, SegmentReevaluationWorkflowImpl.class);
     scores = new FakeScores(250);
-    worker.registerActivitiesImplementations(scores);
+    segments = new FakeSegments(scores.customers);
+    worker.registerActivitiesImplementations(scores, segments);
     environment.start();
     client = environment.getWorkflowClient();
   }
@@ -48,6 +53,11 @@ class AnalyticsRefreshWorkflowTest {
     assertThat(result.scored()).isEqualTo(250);
     assertThat(result.changed()).isEqualTo(250);
     assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
+    assertThat(segments.timesEvaluated.values())
+        .as("the segments that move with time and ranks follow the new scores, everyone once")
+        .hasSize(250)
+        .containsOnly(1);
+    assertThat(segments.keys).containsOnly("(moving)");
 
     RefreshResult again = onDemand().refresh(RefreshRequest.fresh(40));
     assertThat(again.scored()).isEqualTo(250);
@@ -62,6 +72,7 @@ class AnalyticsRefreshWorkflowTest {
     assertThat(result.scored()).isEqualTo(250);
     assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
     assertThat(scores.fits).as("fitted once, not again after continue-as-new").hasValue(1);
+    assertThat(segments.timesEvaluated.values()).hasSize(250).containsOnly(1);
   }
 
   @Test
@@ -82,6 +93,18 @@ class AnalyticsRefreshWorkflowTest {
   }
 
   @Test
+  void aRunWithTheSegmentStepReplaysDeterministically() throws Exception {
+    onDemand().refresh(RefreshRequest.fresh(100));
+
+    io.temporal.common.WorkflowExecutionHistory history =
+        client.fetchHistory(WorkflowIds.onDemandAnalyticsRefresh());
+    assertThat(history.getEvents())
+        .anyMatch(io.temporal.api.history.v1.HistoryEvent::hasMarkerRecordedEventAttributes);
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        history, AnalyticsRefreshWorkflowImpl.class);
+  }
+
+  @Test
   void rejectsAPageSizeOutOfRange() {
     assertThatThrownBy(() -> onDemand().refresh(RefreshRequest.fresh(0)))
         .hasStackTraceContaining("pageSize must be between 1 and 10000");
@@ -95,6 +118,33 @@ class AnalyticsRefreshWorkflowTest {
             .setTaskQueue(TaskQueues.MAINTENANCE)
             .setWorkflowRunTimeout(Duration.ofMinutes(5))
             .build());
+  }
+
+  /** Segment re-evaluation over the same customers, counting who was evaluated. */
+  static final class FakeSegments implements SegmentActivities {
+    final List<String> customers;
+    final Map<String, Integer> timesEvaluated = new ConcurrentHashMap<>();
+    final java.util.Set<String> keys = ConcurrentHashMap.newKeySet();
+
+    FakeSegments(List<String> customers) {
+      this.customers = customers;
+    }
+
+    @Override
+    public EvaluatedPage reevaluatePage(String segmentKey, String afterUuid, int pageSize) {
+      keys.add(segmentKey == null ? "(moving)" : segmentKey);
+      if (afterUuid == null) {
+        timesEvaluated.clear();
+      }
+      List<String> page =
+          customers.stream()
+              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
+              .limit(pageSize)
+              .toList();
+      page.forEach(c -> timesEvaluated.merge(c, 1, Integer::sum));
+      return new EvaluatedPage(
+          page.size(), 0, 0, page.isEmpty() ? afterUuid : page.getLast(), page.size() < pageSize);
+    }
   }
 
   /** Customers "c0000".."c0249" whose score only changes the first time they are scored. */
