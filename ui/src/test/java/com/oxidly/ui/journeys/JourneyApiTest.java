@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
+import com.oxidly.ui.events.OperatorSearchAttributes;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ class JourneyApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WorkflowClient temporal;
   TestHttp http;
 
   @BeforeEach
@@ -165,6 +168,13 @@ class JourneyApiTest {
     postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-77\"}");
     JsonNode run = awaitRun(customer, "active", Duration.ofSeconds(20));
     assertThat(run.get("currentStep").asString()).isEqualTo("wait-for-order");
+    var attributes =
+        temporal
+            .newUntypedWorkflowStub(run.get("workflowId").asString())
+            .describe()
+            .getTypedSearchAttributes();
+    assertThat(attributes.get(OperatorSearchAttributes.CUSTOMER)).isEqualTo(customer.toString());
+    assertThat(attributes.get(OperatorSearchAttributes.JOURNEY)).isEqualTo(id + ":v1");
     postEvent(customer, "order_placed", "{\"cart_id\": \"cart-12\", \"total\": 40}");
     postEvent(customer, "order_placed", "{\"cart_id\": \"cart-77\", \"total\": 60}");
 
@@ -184,8 +194,14 @@ class JourneyApiTest {
     // Re-entry after 12 hours only: the same customer's next cart is turned away (no new run).
     postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-78\"}");
     awaitRelayed(customer);
-    assertThat(http.get("/api/customers/" + customer + "/journeys", BOOTSTRAP_TOKEN).json())
-        .hasSize(1);
+    int runsOfThisJourney = 0;
+    for (JsonNode each :
+        http.get("/api/customers/" + customer + "/journeys", BOOTSTRAP_TOKEN).json()) {
+      if (each.get("journeyId").asLong() == id) {
+        runsOfThisJourney++;
+      }
+    }
+    assertThat(runsOfThisJourney).isEqualTo(1);
   }
 
   private void postEvent(UUID customer, String type, String properties) {
