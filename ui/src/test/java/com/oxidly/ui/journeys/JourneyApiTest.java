@@ -194,6 +194,28 @@ class JourneyApiTest {
     assertThat(journeys.runs(customer, id)).hasSize(1);
   }
 
+  @Test
+  void anOrderRightBehindItsCartInOneBatchStillEndsTheRun() {
+    long id = journeys.publishTemplate("abandoned-cart");
+    UUID customer = someCustomer(3);
+
+    TestHttp.Response response =
+        http.post(
+            "/api/events",
+            """
+            {"events": [
+              {"type": "cart_updated", "customerUuid": "%s", "properties": {"cart_id": "q-1"}},
+              {"type": "order_placed", "customerUuid": "%s",
+               "properties": {"cart_id": "q-1", "total": 12}}]}\
+            """
+                .formatted(customer, customer),
+            BOOTSTRAP_TOKEN);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    JsonNode ended = journeys.awaitStatus(customer, id, "exited");
+    assertThat(ended.get("endReason").asString()).isEqualTo("exit_event:order_placed");
+  }
+
   private void awaitRelayed(UUID customer) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
