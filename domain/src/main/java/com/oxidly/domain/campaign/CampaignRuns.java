@@ -49,8 +49,9 @@ public class CampaignRuns {
    *
    * @param deferred customers waiting to be retried
    * @param nextRetryAt the earliest retry among them; null when none waits
+   * @param gaveUp customers given up after too many deferrals
    */
-  public record Deferrals(int deferred, Instant nextRetryAt) {}
+  public record Deferrals(int deferred, Instant nextRetryAt, int gaveUp) {}
 
   /** Reason counted for customers deferred more often than a run allows. */
   public static final String DEFERRED_TOO_OFTEN = "deferred_too_often";
@@ -249,12 +250,16 @@ public class CampaignRuns {
     refreshStats(campaignId, at);
     return jdbc.queryForObject(
         """
-        select count(*), min(deferred_until) from campaign_audience
-         where campaign_id = ? and deferred_until is not null\
+        select count(*) filter (where deferred_until is not null), min(deferred_until),
+               count(*) filter (where gave_up)
+          from campaign_audience
+         where campaign_id = ? and (deferred_until is not null or gave_up)\
         """,
         (rs, n) ->
             new Deferrals(
-                rs.getInt(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
+                rs.getInt(1),
+                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                rs.getInt(3)),
         campaignId);
   }
 

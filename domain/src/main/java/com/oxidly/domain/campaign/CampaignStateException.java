@@ -3,7 +3,7 @@ package com.oxidly.domain.campaign;
 /** The action does not apply in the campaign's status (editing a running one, resuming a draft). */
 public class CampaignStateException extends RuntimeException {
 
-  CampaignStateException(long id, String status, String action) {
+  public CampaignStateException(long id, String status, String action) {
     super("Campaign " + id + " is " + status + ": cannot " + action);
   }
 }

@@ -13,7 +13,7 @@ public class InvalidCampaignException extends RuntimeException {
   private final List<FieldError> errors;
   private final boolean whenScheduling;
 
-  InvalidCampaignException(List<FieldError> errors, boolean whenScheduling) {
+  public InvalidCampaignException(List<FieldError> errors, boolean whenScheduling) {
     super(
         errors.stream()
             .map(error -> error.field() + ": " + error.message())
