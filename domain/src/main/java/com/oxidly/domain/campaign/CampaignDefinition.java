@@ -1,5 +1,6 @@
 package com.oxidly.domain.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.oxidly.domain.messaging.Channel;
 import com.oxidly.domain.messaging.MessageClass;
 import com.oxidly.domain.messaging.MessageTemplate;
@@ -46,6 +47,7 @@ public record CampaignDefinition(
    */
   public record Schedule(Instant startAt, LocalDate date, LocalTime localTime) {
 
+    @JsonIgnore // derived, not a field of the JSON form
     public boolean isLocal() {
       return startAt == null && date != null && localTime != null;
     }
