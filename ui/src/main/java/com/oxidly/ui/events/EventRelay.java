@@ -44,6 +44,7 @@ class EventRelay implements SmartLifecycle {
   private final Journeys journeys;
   private final JourneyRuns runs;
   private final WorkflowClient temporal;
+  private final OperatorSearchAttributes searchAttributes;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final boolean enabled;
@@ -59,6 +60,7 @@ class EventRelay implements SmartLifecycle {
       Journeys journeys,
       JourneyRuns runs,
       WorkflowClient temporal,
+      OperatorSearchAttributes searchAttributes,
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       @Value("${oxidly.events.relay.enabled:true}") boolean enabled,
@@ -68,6 +70,7 @@ class EventRelay implements SmartLifecycle {
     this.journeys = journeys;
     this.runs = runs;
     this.temporal = temporal;
+    this.searchAttributes = searchAttributes;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.enabled = enabled;
@@ -190,6 +193,8 @@ class EventRelay implements SmartLifecycle {
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(workflowId)
                     .setTaskQueue(TaskQueues.CAMPAIGNS)
+                    .setTypedSearchAttributes(
+                        searchAttributes.journeyRun(journey.id(), journey.version(), customer))
                     .build())
             .signalWithStart(
                 JourneyWorkflow.EVENT_SIGNAL,
