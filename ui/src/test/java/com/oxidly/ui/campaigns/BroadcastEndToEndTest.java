@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.Durations;
 import com.icegreen.greenmail.util.GreenMail;
+import com.oxidly.domain.search.CustomerIndex;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import io.temporal.api.testservice.v1.SleepRequest;
@@ -16,8 +18,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +47,10 @@ class BroadcastEndToEndTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired GreenMail smtp;
   @Autowired WorkflowServiceStubs temporal;
+  @Autowired CustomerIndex index;
   TestHttp http;
   TestServiceStubs timeMachine;
+  private final List<Map<String, Object>> originals = new ArrayList<>();
 
   @BeforeEach
   void clients() {
@@ -54,8 +60,25 @@ class BroadcastEndToEndTest {
             TestServiceStubsOptions.newBuilder(temporal.getOptions()).build());
   }
 
+  /** Other tests count and search the demo store: leave its customers as they were. */
   @AfterEach
-  void closeTimeMachine() {
+  void restoreCustomersAndCloseTimeMachine() {
+    originals.forEach(
+        row ->
+            jdbc.update(
+                """
+                update customers set city = ?, email = ?, email_opt_in = ?, status = ?,
+                       time_zone = ?
+                 where customer_uuid = ?\
+                """,
+                row.get("city"),
+                row.get("email"),
+                row.get("email_opt_in"),
+                row.get("status"),
+                row.get("time_zone"),
+                row.get("customer_uuid")));
+    originals.clear();
+    IndexCatchUp.await(index, jdbc);
     timeMachine.shutdownNow();
   }
 
@@ -66,6 +89,11 @@ class BroadcastEndToEndTest {
         jdbc.queryForList(
             "select customer_uuid from customers order by customer_uuid offset 200 limit 12",
             UUID.class);
+    originals.addAll(
+        jdbc.queryForList(
+            "select customer_uuid, city, email, email_opt_in, status, time_zone from customers"
+                + " where customer_uuid = any(?)",
+            (Object) audience.toArray(UUID[]::new)));
     // Midday where they live when the campaign starts, so quiet hours never defer it.
     int offsetHours = Math.floorMod(13 - startAt.atOffset(ZoneOffset.UTC).getHour() + 12, 24) - 12;
     jdbc.update(
