@@ -2,6 +2,7 @@ package com.oxidly.domain.campaign;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A stored campaign with its status and persisted statistics.
@@ -26,8 +27,7 @@ public record Campaign(
     Stats stats) {
 
   /** Campaign statuses in which a workflow run exists and may still send. */
-  public static final java.util.Set<String> LIVE =
-      java.util.Set.of("scheduled", "running", "paused");
+  public static final Set<String> LIVE = Set.of("scheduled", "running", "paused");
 
   /**
    * Statistics as last persisted (after every batch, recomputed from the delivery log).

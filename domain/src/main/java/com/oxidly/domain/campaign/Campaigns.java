@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -334,7 +335,7 @@ public class Campaigns {
   }
 
   private static Object[] append(Object[] values, Object last) {
-    Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+    Object[] all = Arrays.copyOf(values, values.length + 1);
     all[values.length] = last;
     return all;
   }
