@@ -6,6 +6,7 @@ import com.oxidly.domain.journey.JourneyDefinition;
 import com.oxidly.domain.journey.JourneyProgram;
 import com.oxidly.domain.journey.JourneyRuns;
 import com.oxidly.domain.journey.JourneyStep;
+import com.oxidly.domain.journey.JourneyTemplates;
 import com.oxidly.domain.journey.Journeys;
 import com.oxidly.domain.query.PostgresCustomerQueries;
 import com.oxidly.workflows.journey.JourneyActivities;
@@ -50,6 +51,9 @@ class JourneyActivitiesImpl implements JourneyActivities {
     this.queries = queries;
     this.profiles = profiles;
     this.customers = customers;
+    // The journey workflow parses definitions with this mapper; its first use is slow (class
+    // loading), and inside a workflow thread that can trip Temporal's deadlock detector.
+    JourneyTemplates.keys().forEach(JourneyTemplates::template);
   }
 
   @Override

@@ -29,6 +29,15 @@ import org.junit.jupiter.api.Test;
  */
 class JourneyReplayTest {
 
+  /**
+   * Loads the JSON mapper before replaying: its first use takes over a second on a loaded machine,
+   * and inside a workflow thread that trips Temporal's deadlock detector.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUpJson() {
+    JourneyTemplates.keys().forEach(JourneyTemplates::template);
+  }
+
   private static final String ABANDONED_CART_V1 = "/histories/journey-abandoned-cart-v1.json";
   private static final String CUSTOMER = "00000000-0000-0000-0000-000000000042";
 
