@@ -3,15 +3,12 @@ package com.oxidly.ui.campaigns;
 import static com.oxidly.ui.TestHttp.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.util.Durations;
 import com.icegreen.greenmail.util.GreenMail;
 import com.oxidly.domain.search.CustomerIndex;
 import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
+import com.oxidly.ui.TemporalTimeMachine;
 import com.oxidly.ui.TestHttp;
-import io.temporal.api.testservice.v1.SleepRequest;
-import io.temporal.serviceclient.TestServiceStubs;
-import io.temporal.serviceclient.TestServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -49,15 +46,13 @@ class BroadcastEndToEndTest {
   @Autowired WorkflowServiceStubs temporal;
   @Autowired CustomerIndex index;
   TestHttp http;
-  TestServiceStubs timeMachine;
+  TemporalTimeMachine timeMachine;
   private final List<Map<String, Object>> originals = new ArrayList<>();
 
   @BeforeEach
   void clients() {
     http = new TestHttp(port);
-    timeMachine =
-        TestServiceStubs.newServiceStubs(
-            TestServiceStubsOptions.newBuilder(temporal.getOptions()).build());
+    timeMachine = new TemporalTimeMachine(temporal);
   }
 
   /** Other tests count and search the demo store: leave its customers as they were. */
@@ -79,12 +74,12 @@ class BroadcastEndToEndTest {
                 row.get("customer_uuid")));
     originals.clear();
     IndexCatchUp.await(index, jdbc);
-    timeMachine.shutdownNow();
+    timeMachine.close();
   }
 
   @Test
   void aBroadcastPausedBeforeItsStartSendsOnceToEveryEligibleCustomerAfterResuming() {
-    Instant startAt = temporalNow().plus(Duration.ofMinutes(10));
+    Instant startAt = timeMachine.now().plus(Duration.ofMinutes(10));
     List<UUID> audience =
         jdbc.queryForList(
             "select customer_uuid from customers order by customer_uuid offset 200 limit 12",
@@ -145,7 +140,7 @@ class BroadcastEndToEndTest {
     assertThat(http.post("/api/campaigns/" + id + "/pause", "", BOOTSTRAP_TOKEN).status())
         .isEqualTo(200);
     awaitCampaign(id, c -> "paused".equals(text(c.get("progress"), "phase")), "paused");
-    skip(Duration.ofMinutes(15));
+    timeMachine.skip(Duration.ofMinutes(15));
     JsonNode paused = campaign(id);
     assertThat(paused.get("status").asString()).isEqualTo("paused");
     assertThat(paused.get("progress").get("phase").asString()).isEqualTo("paused");
@@ -249,24 +244,6 @@ class BroadcastEndToEndTest {
       pause();
     }
     throw new AssertionError("campaign " + id + " not " + what + " within 60 s: " + campaign);
-  }
-
-  private Instant temporalNow() {
-    return Instant.ofEpochSecond(
-        timeMachine
-            .blockingStub()
-            .getCurrentTime(com.google.protobuf.Empty.getDefaultInstance())
-            .getTime()
-            .getSeconds());
-  }
-
-  private void skip(Duration duration) {
-    timeMachine
-        .blockingStub()
-        .unlockTimeSkippingWithSleep(
-            SleepRequest.newBuilder()
-                .setDuration(Durations.fromMillis(duration.toMillis()))
-                .build());
   }
 
   private List<MimeMessage> mailsTo(String address) {

@@ -2,13 +2,10 @@ package com.oxidly.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.util.Durations;
 import com.icegreen.greenmail.util.GreenMail;
 import com.oxidly.ui.OxidlyIntegrationTest;
+import com.oxidly.ui.TemporalTimeMachine;
 import com.oxidly.ui.TestHttp;
-import io.temporal.api.testservice.v1.SleepRequest;
-import io.temporal.serviceclient.TestServiceStubs;
-import io.temporal.serviceclient.TestServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -39,20 +36,18 @@ class AbandonedCartEndToEndTest {
   @Autowired WorkflowServiceStubs temporal;
   TestHttp http;
   JourneyApiClient journeys;
-  TestServiceStubs timeMachine;
+  TemporalTimeMachine timeMachine;
 
   @BeforeEach
   void clients() {
     http = new TestHttp(port);
     journeys = new JourneyApiClient(http);
-    timeMachine =
-        TestServiceStubs.newServiceStubs(
-            TestServiceStubsOptions.newBuilder(temporal.getOptions()).build());
+    timeMachine = new TemporalTimeMachine(temporal);
   }
 
   @AfterEach
   void closeTimeMachine() {
-    timeMachine.shutdownNow();
+    timeMachine.close();
   }
 
   @Test
@@ -71,9 +66,9 @@ class AbandonedCartEndToEndTest {
     journeys.postEvent(orders, "order_placed", "{\"cart_id\": \"cart-b\", \"total\": 30}");
     journeys.awaitStatus(orders, journey, "exited");
 
-    skip(Duration.ofMinutes(59));
+    timeMachine.skip(Duration.ofMinutes(59));
     assertThat(mailsTo(abandonsEmail)).isEmpty();
-    skip(Duration.ofMinutes(2));
+    timeMachine.skip(Duration.ofMinutes(2));
 
     MimeMessage mail = awaitMailTo(abandonsEmail);
     assertThat(subject(mail)).endsWith(", your cart is waiting");
@@ -91,14 +86,7 @@ class AbandonedCartEndToEndTest {
             "select customer_uuid from customers order by customer_uuid offset ? limit 1",
             UUID.class,
             offset);
-    Instant inAnHour =
-        Instant.ofEpochSecond(
-                timeMachine
-                    .blockingStub()
-                    .getCurrentTime(com.google.protobuf.Empty.getDefaultInstance())
-                    .getTime()
-                    .getSeconds())
-            .plus(Duration.ofHours(1));
+    Instant inAnHour = timeMachine.now().plus(Duration.ofHours(1));
     int utcHour = inAnHour.atOffset(ZoneOffset.UTC).getHour();
     int offsetHours = Math.floorMod(13 - utcHour + 12, 24) - 12;
     jdbc.update(
@@ -109,15 +97,6 @@ class AbandonedCartEndToEndTest {
         ZoneOffset.ofHours(offsetHours).getId(),
         customer);
     return customer;
-  }
-
-  private void skip(Duration duration) {
-    timeMachine
-        .blockingStub()
-        .unlockTimeSkippingWithSleep(
-            SleepRequest.newBuilder()
-                .setDuration(Durations.fromMillis(duration.toMillis()))
-                .build());
   }
 
   private MimeMessage awaitMailTo(String address) {
