@@ -62,7 +62,7 @@ public final class JourneySteps {
                       + " "
                       + path.percent()
                       + "%"
-                      + (path.holdout() ? " holdout" : ""),
+                      + (path.holdout() && !mentionsHoldout(path.name()) ? " (holdout)" : ""),
                   path.steps()));
         }
         yield paths;
@@ -262,6 +262,10 @@ public final class JourneySteps {
           new JourneyStep.Loop(l.id(), l.times(), walk(l.id(), 0, l.steps(), edit));
       default -> step;
     };
+  }
+
+  private static boolean mentionsHoldout(String name) {
+    return name != null && name.toLowerCase(java.util.Locale.ROOT).contains("holdout");
   }
 
   private static String orDash(String text) {

@@ -18,8 +18,12 @@ import com.oxidly.domain.segment.Segment;
 import com.oxidly.domain.segment.Segments;
 import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.MainLayout;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,9 +34,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
@@ -51,7 +58,11 @@ import java.util.stream.Collectors;
 @Route(value = "journeys/:id", layout = MainLayout.class)
 @PageTitle("Journey builder | Oxidly")
 @RolesAllowed({"ADMIN", "MARKETER", "ANALYST"})
-public class JourneyBuilderView extends VerticalLayout implements BeforeEnterObserver {
+public class JourneyBuilderView extends VerticalLayout
+    implements BeforeEnterObserver, BeforeLeaveObserver {
+
+  /** How often the counts on the cards refresh while the builder is open. */
+  static final int COUNTS_REFRESH_MILLIS = 30_000;
 
   final TextField name = new TextField("Journey");
   final Button save = new Button("Save draft", VaadinIcon.CHECK.create());
@@ -82,6 +93,8 @@ public class JourneyBuilderView extends VerticalLayout implements BeforeEnterObs
   private Map<String, JourneyStats.StepCounts> counts = Map.of();
   private Map<String, List<JourneyStats.PathResult>> splits = Map.of();
   private boolean unsaved;
+  private Registration polling;
+  ConfirmDialog leaveDialog;
 
   public JourneyBuilderView(
       Journeys journeys,
@@ -160,6 +173,45 @@ public class JourneyBuilderView extends VerticalLayout implements BeforeEnterObs
     add(bar, message, journeyProblems, body);
     expand(body);
     name.setReadOnly(!canEdit());
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    UI ui = attachEvent.getUI();
+    ui.setPollInterval(COUNTS_REFRESH_MILLIS);
+    polling = ui.addPollListener(e -> loadStats());
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detachEvent) {
+    detachEvent.getUI().setPollInterval(-1);
+    if (polling != null) {
+      polling.remove();
+      polling = null;
+    }
+  }
+
+  /** Leaving with unsaved changes asks first: the draft lives only in this view until saved. */
+  @Override
+  public void beforeLeave(BeforeLeaveEvent event) {
+    if (!unsaved) {
+      return;
+    }
+    BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
+    if (leaveDialog != null) {
+      remove(leaveDialog);
+    }
+    leaveDialog =
+        new ConfirmDialog(
+            "Unsaved changes",
+            "This journey has changes that are not saved. Leave without saving them?",
+            "Leave",
+            e -> leave.proceed(),
+            "Stay",
+            e -> leave.cancel());
+    leaveDialog.setConfirmButtonTheme("error primary");
+    add(leaveDialog);
+    leaveDialog.open();
   }
 
   @Override
@@ -277,13 +329,8 @@ public class JourneyBuilderView extends VerticalLayout implements BeforeEnterObs
           StepForm.Changed.class, e -> change(JourneySteps.replace(draft, e.previousId, e.step)));
       stepForm.addListener(StepForm.Delete.class, e -> remove(e.stepId));
       stepForm.addListener(StepForm.Close.class, e -> closePanel());
-      if (!canEdit()) {
-        stepForm.setEnabled(false);
-        // Previews are reading, not editing.
-        if (stepForm.template != null) {
-          stepForm.template.previewEmail.setEnabled(true);
-        }
-      }
+      // Analysts may look at a step's settings but not change them.
+      stepForm.setEnabled(canEdit());
       panel.add(stepForm);
     }
     panel.setVisible(true);
@@ -398,7 +445,7 @@ public class JourneyBuilderView extends VerticalLayout implements BeforeEnterObs
             : "version " + summary.publishedVersion() + " published";
     status.setText(summary.status() + " · " + version + (unsaved ? " · unsaved changes" : ""));
     pause.setEnabled(summary.publishedVersion() != null);
-    boolean active = "active".equals(summary.status());
+    boolean active = "active".equals(summary.status()) || summary.publishedVersion() == null;
     pause.setText(active ? "Pause entries" : "Resume entries");
     pause.setIcon(active ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
   }

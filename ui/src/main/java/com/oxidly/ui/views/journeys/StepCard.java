@@ -119,6 +119,11 @@ final class StepCard extends Div {
     button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
     button.setAriaLabel(label);
     button.setTooltipText(label);
+    // The card's own click opens its form; a click on its buttons must not also do that.
+    button
+        .getElement()
+        .addEventListener("click", ignored -> {})
+        .addEventData("event.stopPropagation()");
     return button;
   }
 
@@ -181,7 +186,18 @@ final class StepCard extends Div {
               : "if " + ReadableQuery.render(branch.condition());
       case JourneyStep.Split split ->
           split.paths().stream()
-              .map(p -> p.name() + " " + p.percent() + "%" + (p.holdout() ? " (holdout)" : ""))
+              .map(
+                  p ->
+                      p.name()
+                          + " "
+                          + p.percent()
+                          + "%"
+                          + (p.holdout()
+                                  && !String.valueOf(p.name())
+                                      .toLowerCase(Locale.ROOT)
+                                      .contains("holdout")
+                              ? " (holdout)"
+                              : ""))
               .collect(Collectors.joining(" / "));
       case JourneyStep.UpdateProfile update -> {
         String tags =

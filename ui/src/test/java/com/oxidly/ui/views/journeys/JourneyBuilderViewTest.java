@@ -167,6 +167,12 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
     assertThat(builder.canvas.triggerCard.summary.getText())
         .isEqualTo("entering segment High Value");
 
+    // Leaving with unsaved changes asks first; staying keeps the builder.
+    builder.getUI().orElseThrow().navigate(JourneysView.class);
+    assertThat(builder.leaveDialog.isOpened()).isTrue();
+    test(builder.leaveDialog).cancel();
+    assertThat(builder.isAttached()).isTrue();
+
     test(builder.save).click();
     assertThat(builder.message.getText()).isEqualTo("Draft saved.");
     assertThat(journeys.draft(id)).isEqualTo(builder.draft);
