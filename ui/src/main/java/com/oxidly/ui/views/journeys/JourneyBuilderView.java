@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -325,8 +326,7 @@ public class JourneyBuilderView extends VerticalLayout
                   services.queries(),
                   services.previews(),
                   triggerVariables(draft.trigger())));
-      stepForm.addListener(
-          StepForm.Changed.class, e -> change(JourneySteps.replace(draft, e.previousId, e.step)));
+      stepForm.addListener(StepForm.Changed.class, this::stepChanged);
       stepForm.addListener(StepForm.Delete.class, e -> remove(e.stepId));
       stepForm.addListener(StepForm.Close.class, e -> closePanel());
       // Analysts may look at a step's settings but not change them.
@@ -335,6 +335,16 @@ public class JourneyBuilderView extends VerticalLayout
     }
     panel.setVisible(true);
     redraw();
+  }
+
+  private void stepChanged(StepForm.Changed e) {
+    boolean renamed = !Objects.equals(e.previousId, e.step.id());
+    // Two steps with one id would be one step to the form and to statistics: refuse the rename.
+    if (renamed && e.step.id() != null && JourneySteps.find(draft, e.step.id()).isPresent()) {
+      e.getSource().refuseId(e.previousId, "another step has the id '" + e.step.id() + "'");
+      return;
+    }
+    change(JourneySteps.replace(draft, e.previousId, e.step));
   }
 
   void closePanel() {

@@ -105,6 +105,16 @@ final class StepForm extends VerticalLayout {
     problems.setVisible(!messages.isEmpty());
   }
 
+  /**
+   * Refuses a new id (another step has it): the form goes on editing the step under {@code
+   * previousId} and marks the id field.
+   */
+  void refuseId(String previousId, String message) {
+    currentId = previousId;
+    id.setErrorMessage(message);
+    id.setInvalid(true);
+  }
+
   /** The step as the journey holds it now, so edits keep steps added inside it since. */
   void rebase(JourneyStep current) {
     base = current;

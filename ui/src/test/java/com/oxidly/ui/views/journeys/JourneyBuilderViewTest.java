@@ -149,6 +149,15 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
     assertThat(JourneySteps.ids(builder.draft)).doesNotContain("tips-email");
     assertThat(builder.canvas.cards).doesNotContainKey("tips-email");
 
+    // Another step's id is refused: the form keeps editing its own step.
+    test(builder.canvas.cards.get("welcome-email")).click();
+    test(builder.stepForm.id).setValue("wait-two-days");
+    assertThat(builder.stepForm.id.isInvalid()).isTrue();
+    assertThat(builder.stepForm.stepId()).isEqualTo("welcome-email");
+    assertThat(JourneySteps.ids(builder.draft)).contains("welcome-email", "wait-two-days");
+    test(builder.stepForm.id).setValue("hello-email");
+    assertThat(builder.draft.steps().get(1).id()).isEqualTo("hello-email");
+
     // A duration that cannot be read marks the field and changes nothing.
     test(builder.canvas.cards.get("wait-two-days")).click();
     TextField duration = builder.stepForm.field("duration");
@@ -212,6 +221,36 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
     assertThat(builder.canvas.cards.get("holdout-split").results.getElement().getTextRecursively())
         .contains("contacted: 1 runs, 1 conversions (100.0%), revenue 42.50")
         .contains("holdout: 0 runs, 0 conversions (0.0%), revenue 0.00");
+  }
+
+  @Test
+  @WithMockUser(username = "marketer", roles = "MARKETER")
+  void aBlankJourneyNeedsANameAndOpensWithItsProblemsAtTheTop() {
+    JourneysView list = navigate(JourneysView.class);
+    test(list.create).click();
+    assertThat(list.message.getText()).isEqualTo("name is required");
+
+    test(list.newName).setValue("Birthday treat");
+    test(list.create).click();
+
+    JourneyBuilderView builder = $(JourneyBuilderView.class).single();
+    assertThat(builder.name.getValue()).isEqualTo("Birthday treat");
+    assertThat(builder.journeyProblems.getElement().getTextRecursively())
+        .contains("trigger.event must be an event type like cart_updated")
+        .contains("a journey needs at least one step");
+
+    test(builder.canvas.addMenus.get(JourneyCanvas.slot(null, 0, 0))).clickItem("Exit");
+    test(builder.canvas.triggerCard).click();
+    test(builder.triggerForm.kind).selectItem(TriggerForm.DATE);
+    test(builder.triggerForm.date).selectItem("birthday month");
+    assertThat(builder.problems).isEmpty();
+    assertThat(builder.journeyProblems.isVisible()).isFalse();
+
+    test(builder.publish).click();
+    assertThat(builder.message.getText()).startsWith("Published version 1");
+    JourneysView again = navigate(JourneysView.class);
+    assertThat(test(again.grid).getCellText(0, 0)).isEqualTo("Birthday treat");
+    assertThat(test(again.grid).getCellText(0, 2)).isEqualTo("v1");
   }
 
   @Test
