@@ -26,15 +26,18 @@ class JourneyBuilderInBrowserTest {
   @Autowired Journeys journeys;
   @Autowired JdbcTemplate jdbc;
 
+  private long journey;
+
   @AfterEach
-  void removeJourneys() {
-    jdbc.update("delete from journey_versions");
-    jdbc.update("delete from journeys");
+  void removeTheJourney() {
+    jdbc.update("delete from journey_versions where journey_id = ?", journey);
+    jdbc.update("delete from journeys where journey_id = ?", journey);
   }
 
   @Test
   void aMarketerSeesTheWinBackJourneyAsCardsAndOpensAStep() {
     long id = journeys.createFromTemplate("win-back", "marketer");
+    journey = id;
     try (Browser browser = new Browser()) {
       browser.driver.get("http://127.0.0.1:" + port + "/journeys/" + id);
       var wait = browser.waitUpTo(Duration.ofSeconds(60));

@@ -233,6 +233,10 @@ public class JourneyBuilderView extends VerticalLayout
     showStatus();
   }
 
+  long journeyId() {
+    return journeyId;
+  }
+
   private boolean canEdit() {
     return authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name());
   }

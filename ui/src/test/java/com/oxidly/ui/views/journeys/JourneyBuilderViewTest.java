@@ -12,6 +12,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,17 +26,23 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
 
   private UUID customer;
 
+  /** Journeys are shared by the test context: each test removes only the ones it created. */
+  private long lastJourneyBefore;
+
+  @BeforeEach
+  void rememberJourneys() {
+    lastJourneyBefore =
+        jdbc.queryForObject("select coalesce(max(journey_id), 0) from journeys", Long.class);
+  }
+
   @AfterEach
   void removeCustomerAndJourneys() {
     if (customer != null) {
       jdbc.update("delete from customers where customer_uuid = ?", customer);
     }
-    // Journeys from templates take the template's name; each test starts without them.
-    jdbc.update("delete from journey_conversions");
-    jdbc.update("delete from journey_steps");
-    jdbc.update("delete from journey_runs");
-    jdbc.update("delete from journey_versions");
-    jdbc.update("delete from journeys");
+    jdbc.update("delete from journey_runs where journey_id > ?", lastJourneyBefore);
+    jdbc.update("delete from journey_versions where journey_id > ?", lastJourneyBefore);
+    jdbc.update("delete from journeys where journey_id > ?", lastJourneyBefore);
   }
 
   @Test
@@ -76,7 +83,7 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
     test(builder.publish).click();
 
     assertThat(builder.message.getText()).startsWith("Published version 1");
-    long id = journeys.list().getFirst().id();
+    long id = builder.journeyId();
     assertThat(journeys.summary(id).get().publishedVersion()).isEqualTo(1);
     assertThat(JourneySteps.find(journeys.version(id, 1), "webhook-1").get())
         .isEqualTo(new JourneyStep.Webhook("webhook-1", "https://example.com/hooks/welcome", null));
@@ -249,8 +256,14 @@ class JourneyBuilderViewTest extends SpringBrowserlessTest {
     test(builder.publish).click();
     assertThat(builder.message.getText()).startsWith("Published version 1");
     JourneysView again = navigate(JourneysView.class);
-    assertThat(test(again.grid).getCellText(0, 0)).isEqualTo("Birthday treat");
-    assertThat(test(again.grid).getCellText(0, 2)).isEqualTo("v1");
+    var grid = test(again.grid);
+    int row =
+        java.util.stream.IntStream.range(0, grid.size())
+            .filter(i -> grid.getCellText(i, 0).equals("Birthday treat"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(grid.getCellText(row, 1)).isEqualTo("active");
+    assertThat(grid.getCellText(row, 2)).isEqualTo("v1");
   }
 
   @Test
