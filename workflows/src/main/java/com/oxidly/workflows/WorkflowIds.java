@@ -50,4 +50,9 @@ public final class WorkflowIds {
   public static String refreshSegmentReevaluation(String refreshWorkflowId) {
     return refreshWorkflowId + ":segments";
   }
+
+  /** The daily run that stores date events (anniversaries, birthday months); a cron schedule. */
+  public static String dailyDateEvents() {
+    return "date-events:daily";
+  }
 }

@@ -5,7 +5,10 @@ import com.oxidly.domain.clv.ClvModel;
 import com.oxidly.domain.clv.CustomerLifetimeValue;
 import com.oxidly.domain.customer.CustomerRepository;
 import com.oxidly.domain.engagement.EngagementScoring;
+import com.oxidly.domain.sentiment.StoredTextSentiments;
 import com.oxidly.workflows.analytics.AnalyticsActivities;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,14 +24,49 @@ class AnalyticsActivitiesImpl implements AnalyticsActivities {
   private final EngagementScoring engagement;
   private final CustomerLifetimeValue lifetimeValue;
   private final CustomerRepository customers;
+  private final StoredTextSentiments sentiments;
+
+  /** How long one sentiment call works before it hands back a cursor (the limit is 5 min). */
+  private static final Duration SENTIMENT_TIME_BOX = Duration.ofMinutes(2);
 
   AnalyticsActivitiesImpl(
       EngagementScoring engagement,
       CustomerLifetimeValue lifetimeValue,
-      CustomerRepository customers) {
+      CustomerRepository customers,
+      StoredTextSentiments sentiments) {
     this.engagement = engagement;
     this.lifetimeValue = lifetimeValue;
     this.customers = customers;
+    this.sentiments = sentiments;
+  }
+
+  @Override
+  public SentimentProgress scoreSentiment(String pass, String after) {
+    long deadline = System.nanoTime() + SENTIMENT_TIME_BOX.toNanos();
+    String cursor = after == null ? "" : after;
+    int changed = 0;
+    while (true) {
+      StoredTextSentiments.Step step =
+          switch (pass) {
+            case "reviews" ->
+                sentiments.scoreChangedTexts(StoredTextSentiments.TextKind.REVIEWS, cursor);
+            case "interactions" ->
+                sentiments.scoreChangedTexts(StoredTextSentiments.TextKind.INTERACTIONS, cursor);
+            case "customers" -> sentiments.updateCustomerAverages(cursor);
+            default ->
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "unknown sentiment pass '" + pass + "'", "InvalidPass");
+          };
+      changed += step.changed();
+      if (step.done()) {
+        return new SentimentProgress(changed, null);
+      }
+      cursor = step.next();
+      if (System.nanoTime() > deadline) {
+        // Hand back a cursor well inside the activity's time limit; the workflow goes on from it.
+        return new SentimentProgress(changed, cursor);
+      }
+    }
   }
 
   @Override

@@ -12,10 +12,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +48,24 @@ class EventRelay implements SmartLifecycle {
   private final Journeys journeys;
   private final JourneyRuns runs;
   private final WorkflowClient temporal;
+  private final OperatorSearchAttributes searchAttributes;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final boolean enabled;
   private final Duration idlePause;
   private final int batchSize;
   private final AtomicLong relayed = new AtomicLong();
+
+  /**
+   * Runs this relay started recently, per customer. A run is in the run index only once its
+   * admission activity has run, so an event right behind the trigger (an order a second after the
+   * cart) would miss it there; these ids make sure it reaches the run anyway.
+   */
+  private final Map<UUID, Map<String, Instant>> recentlyStarted = new HashMap<>();
+
+  /** How long a started run is remembered: far longer than an admission takes. */
+  private static final Duration REMEMBER_STARTS = Duration.ofMinutes(10);
+
   private volatile boolean running;
   private volatile Thread worker;
   private volatile String lastFailure;
@@ -59,6 +75,7 @@ class EventRelay implements SmartLifecycle {
       Journeys journeys,
       JourneyRuns runs,
       WorkflowClient temporal,
+      OperatorSearchAttributes searchAttributes,
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       @Value("${oxidly.events.relay.enabled:true}") boolean enabled,
@@ -68,6 +85,7 @@ class EventRelay implements SmartLifecycle {
     this.journeys = journeys;
     this.runs = runs;
     this.temporal = temporal;
+    this.searchAttributes = searchAttributes;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.enabled = enabled;
@@ -150,6 +168,7 @@ class EventRelay implements SmartLifecycle {
 
   /** One pass over pending events; returns how many were handed on. */
   int pass() {
+    forgetOldStarts();
     Integer handed =
         transaction.execute(
             status -> {
@@ -177,6 +196,22 @@ class EventRelay implements SmartLifecycle {
     return count;
   }
 
+  private Instant lastForgotten = Instant.EPOCH;
+
+  /** Drops remembered starts of customers who had no event since, so memory stays bounded. */
+  private void forgetOldStarts() {
+    Instant now = Instant.now();
+    if (lastForgotten.plus(Duration.ofMinutes(1)).isAfter(now)) {
+      return;
+    }
+    lastForgotten = now;
+    recentlyStarted
+        .values()
+        .forEach(
+            started -> started.values().removeIf(at -> at.plus(REMEMBER_STARTS).isBefore(now)));
+    recentlyStarted.values().removeIf(Map::isEmpty);
+  }
+
   private void handOn(StoredEvent event, List<Journeys.PublishedJourney> open) {
     String customer = event.customerUuid().toString();
     var journeyEvent = event.toJourneyEvent();
@@ -190,6 +225,8 @@ class EventRelay implements SmartLifecycle {
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(workflowId)
                     .setTaskQueue(TaskQueues.CAMPAIGNS)
+                    .setTypedSearchAttributes(
+                        searchAttributes.journeyRun(journey.id(), journey.version(), customer))
                     .build())
             .signalWithStart(
                 JourneyWorkflow.EVENT_SIGNAL,
@@ -198,7 +235,17 @@ class EventRelay implements SmartLifecycle {
         reached.add(workflowId);
       }
     }
-    for (String workflowId : runs.activeWorkflowIds(event.customerUuid())) {
+    Instant now = Instant.now();
+    Map<String, Instant> started =
+        recentlyStarted.computeIfAbsent(event.customerUuid(), c -> new HashMap<>());
+    started.values().removeIf(at -> at.plus(REMEMBER_STARTS).isBefore(now));
+    Set<String> candidates = new LinkedHashSet<>(started.keySet());
+    reached.forEach(workflowId -> started.put(workflowId, now));
+    if (started.isEmpty()) {
+      recentlyStarted.remove(event.customerUuid());
+    }
+    candidates.addAll(runs.activeWorkflowIds(event.customerUuid()));
+    for (String workflowId : candidates) {
       if (reached.add(workflowId)) {
         try {
           temporal

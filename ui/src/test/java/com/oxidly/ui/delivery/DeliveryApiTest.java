@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.oxidly.domain.messaging.Channel;
 import com.oxidly.domain.messaging.MessageClass;
 import com.oxidly.domain.messaging.MessageTemplate;
+import com.oxidly.domain.search.CustomerIndex;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import com.oxidly.workflows.delivery.DeliveryActivities;
@@ -15,12 +17,14 @@ import com.oxidly.workflows.delivery.DeliveryOutcome;
 import com.oxidly.workflows.delivery.DeliveryRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,9 +43,20 @@ class DeliveryApiTest {
   @Autowired DeliveryActivities delivery;
   @Autowired GreenMail smtp;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CustomerIndex index;
+  private final List<UUID> created = new ArrayList<>();
+
+  /** Other tests count the demo store's customers: leave it as it was, index included. */
+  @AfterEach
+  void removeTheCustomersOfThisTest() {
+    created.forEach(uuid -> jdbc.update("delete from customers where customer_uuid = ?", uuid));
+    created.clear();
+    IndexCatchUp.await(index, jdbc);
+  }
 
   private UUID customer(String email) {
     UUID uuid = UUID.randomUUID();
+    created.add(uuid);
     jdbc.update(
         "insert into customers (customer_uuid, email, first_name, phone, time_zone, signup_date,"
             + " email_opt_in, sms_opt_in, push_opt_in, attributes) values (?, ?, 'Grace',"

@@ -1,6 +1,5 @@
 package com.oxidly.ui.journeys;
 
-import static com.oxidly.ui.TestHttp.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.Durations;
@@ -39,11 +38,13 @@ class AbandonedCartEndToEndTest {
   @Autowired GreenMail smtp;
   @Autowired WorkflowServiceStubs temporal;
   TestHttp http;
+  JourneyApiClient journeys;
   TestServiceStubs timeMachine;
 
   @BeforeEach
   void clients() {
     http = new TestHttp(port);
+    journeys = new JourneyApiClient(http);
     timeMachine =
         TestServiceStubs.newServiceStubs(
             TestServiceStubsOptions.newBuilder(temporal.getOptions()).build());
@@ -56,26 +57,19 @@ class AbandonedCartEndToEndTest {
 
   @Test
   void anAbandonedCartIsEmailedAnHourLaterAndAnOrderedOneIsNot() {
-    long journey =
-        http.post("/api/journeys?template=abandoned-cart", "", BOOTSTRAP_TOKEN)
-            .json()
-            .get("summary")
-            .get("id")
-            .asLong();
-    assertThat(http.post("/api/journeys/" + journey + "/publish", "", BOOTSTRAP_TOKEN).status())
-        .isEqualTo(200);
+    long journey = journeys.publishTemplate("abandoned-cart");
     // Customers who said yes to email, living where an hour from now is early afternoon, so
     // quiet hours (21:00-08:00 local) cannot defer the mail whenever this test runs.
     UUID abandons = reachableCustomer(10);
     UUID orders = reachableCustomer(11);
     String abandonsEmail = email(abandons);
 
-    postEvent(abandons, "cart_updated", "{\"cart_id\": \"cart-a\"}");
-    postEvent(orders, "cart_updated", "{\"cart_id\": \"cart-b\"}");
-    awaitCurrentStep(abandons, "wait-for-order");
-    awaitCurrentStep(orders, "wait-for-order");
-    postEvent(orders, "order_placed", "{\"cart_id\": \"cart-b\", \"total\": 30}");
-    awaitStatus(orders, "exited");
+    journeys.postEvent(abandons, "cart_updated", "{\"cart_id\": \"cart-a\"}");
+    journeys.postEvent(orders, "cart_updated", "{\"cart_id\": \"cart-b\"}");
+    journeys.awaitCurrentStep(abandons, journey, "wait-for-order");
+    journeys.awaitCurrentStep(orders, journey, "wait-for-order");
+    journeys.postEvent(orders, "order_placed", "{\"cart_id\": \"cart-b\", \"total\": 30}");
+    journeys.awaitStatus(orders, journey, "exited");
 
     skip(Duration.ofMinutes(59));
     assertThat(mailsTo(abandonsEmail)).isEmpty();
@@ -84,7 +78,7 @@ class AbandonedCartEndToEndTest {
     MimeMessage mail = awaitMailTo(abandonsEmail);
     assertThat(subject(mail)).endsWith(", your cart is waiting");
     assertThat(mailsTo(email(orders))).isEmpty();
-    JsonNode run = runOf(abandons);
+    JsonNode run = journeys.runs(abandons, journey).getFirst();
     assertThat(run.get("steps").get(0).get("outcome").asString()).isEqualTo("timed_out");
     assertThat(run.get("steps").get(1).get("stepId").asString()).isEqualTo("cart-email");
     assertThat(run.get("steps").get(1).get("outcome").asString()).isEqualTo("sent");
@@ -126,43 +120,6 @@ class AbandonedCartEndToEndTest {
                 .build());
   }
 
-  private void postEvent(UUID customer, String type, String properties) {
-    TestHttp.Response response =
-        http.post(
-            "/api/events",
-            "{\"type\": \"%s\", \"customerUuid\": \"%s\", \"properties\": %s}"
-                .formatted(type, customer, properties),
-            BOOTSTRAP_TOKEN);
-    assertThat(response.status()).as(response.body()).isEqualTo(202);
-  }
-
-  private JsonNode runOf(UUID customer) {
-    JsonNode runs = http.get("/api/customers/" + customer + "/journeys", BOOTSTRAP_TOKEN).json();
-    return runs.isEmpty() ? null : runs.get(0);
-  }
-
-  private void awaitCurrentStep(UUID customer, String step) {
-    awaitRun(customer, run -> step.equals(text(run, "currentStep")), "at step " + step);
-  }
-
-  private void awaitStatus(UUID customer, String status) {
-    awaitRun(customer, run -> status.equals(text(run, "status")), status);
-  }
-
-  private void awaitRun(
-      UUID customer, java.util.function.Predicate<JsonNode> condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode run = null;
-    while (System.nanoTime() < deadline) {
-      run = runOf(customer);
-      if (run != null && condition.test(run)) {
-        return;
-      }
-      pause();
-    }
-    throw new AssertionError("run of " + customer + " not " + what + " within 30 s: " + run);
-  }
-
   private MimeMessage awaitMailTo(String address) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
@@ -171,7 +128,7 @@ class AbandonedCartEndToEndTest {
         assertThat(mails).hasSize(1);
         return mails.getFirst();
       }
-      pause();
+      JourneyApiClient.pause();
     }
     throw new AssertionError("no mail to " + address + " within 30 s");
   }
@@ -201,19 +158,5 @@ class AbandonedCartEndToEndTest {
   private String email(UUID customer) {
     return jdbc.queryForObject(
         "select email from customers where customer_uuid = ?", String.class, customer);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asString();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

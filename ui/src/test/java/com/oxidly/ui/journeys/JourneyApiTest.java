@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
+import com.oxidly.ui.events.OperatorSearchAttributes;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +22,14 @@ class JourneyApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WorkflowClient temporal;
   TestHttp http;
+  JourneyApiClient journeys;
 
   @BeforeEach
   void client() {
     http = new TestHttp(port);
+    journeys = new JourneyApiClient(http);
   }
 
   @Test
@@ -154,21 +159,23 @@ class JourneyApiTest {
 
   @Test
   void anAbandonedCartRunEndsAtOnceWhenThatCartIsOrderedAndTheCustomerCanSeeWhy() {
-    TestHttp.Response created =
-        http.post("/api/journeys?template=abandoned-cart", "", BOOTSTRAP_TOKEN);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    long id = created.json().get("summary").get("id").asLong();
-    assertThat(http.post("/api/journeys/" + id + "/publish", "", BOOTSTRAP_TOKEN).status())
-        .isEqualTo(200);
+    long id = journeys.publishTemplate("abandoned-cart");
     UUID customer = someCustomer(2);
 
-    postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-77\"}");
-    JsonNode run = awaitRun(customer, "active", Duration.ofSeconds(20));
+    journeys.postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-77\"}");
+    JsonNode run = journeys.awaitStatus(customer, id, "active");
     assertThat(run.get("currentStep").asString()).isEqualTo("wait-for-order");
-    postEvent(customer, "order_placed", "{\"cart_id\": \"cart-12\", \"total\": 40}");
-    postEvent(customer, "order_placed", "{\"cart_id\": \"cart-77\", \"total\": 60}");
+    var attributes =
+        temporal
+            .newUntypedWorkflowStub(run.get("workflowId").asString())
+            .describe()
+            .getTypedSearchAttributes();
+    assertThat(attributes.get(OperatorSearchAttributes.CUSTOMER)).isEqualTo(customer.toString());
+    assertThat(attributes.get(OperatorSearchAttributes.JOURNEY)).isEqualTo(id + ":v1");
+    journeys.postEvent(customer, "order_placed", "{\"cart_id\": \"cart-12\", \"total\": 40}");
+    journeys.postEvent(customer, "order_placed", "{\"cart_id\": \"cart-77\", \"total\": 60}");
 
-    JsonNode ended = awaitRun(customer, "exited", Duration.ofSeconds(20));
+    JsonNode ended = journeys.awaitStatus(customer, id, "exited");
     assertThat(ended.get("endReason").asString()).isEqualTo("exit_event:order_placed");
     assertThat(ended.get("workflowId").asString()).isEqualTo("journey:" + id + ":v1:" + customer);
     assertThat(ended.get("steps").get(0).get("stepId").asString()).isEqualTo("wait-for-order");
@@ -182,33 +189,31 @@ class JourneyApiTest {
         .isZero();
 
     // Re-entry after 12 hours only: the same customer's next cart is turned away (no new run).
-    postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-78\"}");
+    journeys.postEvent(customer, "cart_updated", "{\"cart_id\": \"cart-78\"}");
     awaitRelayed(customer);
-    assertThat(http.get("/api/customers/" + customer + "/journeys", BOOTSTRAP_TOKEN).json())
-        .hasSize(1);
+    assertThat(journeys.runs(customer, id)).hasSize(1);
   }
 
-  private void postEvent(UUID customer, String type, String properties) {
+  @Test
+  void anOrderRightBehindItsCartInOneBatchStillEndsTheRun() {
+    long id = journeys.publishTemplate("abandoned-cart");
+    UUID customer = someCustomer(3);
+
     TestHttp.Response response =
         http.post(
             "/api/events",
-            "{\"type\": \"%s\", \"customerUuid\": \"%s\", \"properties\": %s}"
-                .formatted(type, customer, properties),
+            """
+            {"events": [
+              {"type": "cart_updated", "customerUuid": "%s", "properties": {"cart_id": "q-1"}},
+              {"type": "order_placed", "customerUuid": "%s",
+               "properties": {"cart_id": "q-1", "total": 12}}]}\
+            """
+                .formatted(customer, customer),
             BOOTSTRAP_TOKEN);
-    assertThat(response.status()).as(response.body()).isEqualTo(202);
-  }
 
-  private JsonNode awaitRun(UUID customer, String status, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode runs = null;
-    while (System.nanoTime() < deadline) {
-      runs = http.get("/api/customers/" + customer + "/journeys", BOOTSTRAP_TOKEN).json();
-      if (!runs.isEmpty() && runs.get(0).get("status").asString().equals(status)) {
-        return runs.get(0);
-      }
-      sleep();
-    }
-    throw new AssertionError("no " + status + " run within " + timeout + ": " + runs);
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    JsonNode ended = journeys.awaitStatus(customer, id, "exited");
+    assertThat(ended.get("endReason").asString()).isEqualTo("exit_event:order_placed");
   }
 
   private void awaitRelayed(UUID customer) {
@@ -220,10 +225,10 @@ class JourneyApiTest {
               Integer.class,
               customer);
       if (pending != null && pending == 0) {
-        sleep();
+        JourneyApiClient.pause();
         return;
       }
-      sleep();
+      JourneyApiClient.pause();
     }
     throw new AssertionError("events of " + customer + " not relayed within 20 s");
   }
@@ -242,14 +247,5 @@ class JourneyApiTest {
 
   private long eventCount() {
     return jdbc.queryForObject("select count(*) from customer_events", Long.class);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

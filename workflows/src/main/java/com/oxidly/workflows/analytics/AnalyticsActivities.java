@@ -30,6 +30,22 @@ public interface AnalyticsActivities {
   Long fitLifetimeValue();
 
   /**
+   * Scores sentiment for a while (a few minutes at most) and says where to go on: {@code pass}
+   * "reviews" or "interactions" scores texts that are new or changed since they were scored (an
+   * unchanged text is never scored twice), "customers" updates customers' recency-weighted
+   * averages.
+   *
+   * @param after where the pass goes on; "" from its start
+   */
+  SentimentProgress scoreSentiment(String pass, String after);
+
+  /**
+   * @param changed texts scored or customers updated by this call
+   * @param next where the pass goes on; null when it is done
+   */
+  record SentimentProgress(int changed, String next) {}
+
+  /**
    * One page scored.
    *
    * @param scored customers in the page

@@ -17,6 +17,12 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
   /** The version marker of the segment re-evaluation step. */
   static final String SEGMENTS_CHANGE = "reevaluate-segments";
 
+  static final String SENTIMENT_CHANGE = "score-sentiment";
+
+  /** The sentiment passes, in order: texts first, then the averages built from them. */
+  static final java.util.List<String> SENTIMENT_PASSES =
+      java.util.List.of("reviews", "interactions", "customers");
+
   private final AnalyticsActivities activities =
       Workflow.newActivityStub(
           AnalyticsActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(5), 20));
@@ -35,6 +41,18 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
     long changed = request.changedSoFar();
     total = activities.countCustomers();
     Long model = request.lifetimeValueModel();
+    if (request.resumeAfterUuid() == null
+        && scored == 0
+        // Added after the first release: runs that started before skip it when replayed.
+        && Workflow.getVersion(SENTIMENT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Engagement and segments read the sentiment averages, so they are brought up to date first.
+      phase = "sentiment";
+      for (String pass : SENTIMENT_PASSES) {
+        for (String cursor = ""; cursor != null; ) {
+          cursor = activities.scoreSentiment(pass, cursor).next();
+        }
+      }
+    }
     if (request.resumeAfterUuid() == null && scored == 0) {
       phase = "fitting-lifetime-value";
       model = activities.fitLifetimeValue();

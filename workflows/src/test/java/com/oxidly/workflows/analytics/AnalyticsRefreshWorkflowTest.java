@@ -58,6 +58,15 @@ class AnalyticsRefreshWorkflowTest {
         .hasSize(250)
         .containsOnly(1);
     assertThat(segments.keys).containsOnly("(moving)");
+    assertThat(scores.sentimentCalls)
+        .as("texts are scored, then averages updated, each pass followed to its end")
+        .containsExactly(
+            "reviews@",
+            "reviews@reviews-half",
+            "interactions@",
+            "interactions@interactions-half",
+            "customers@",
+            "customers@customers-half");
 
     RefreshResult again = onDemand().refresh(RefreshRequest.fresh(40));
     assertThat(again.scored()).isEqualTo(250);
@@ -156,6 +165,16 @@ class AnalyticsRefreshWorkflowTest {
 
     FakeScores(int count) {
       customers = IntStream.range(0, count).mapToObj("c%04d"::formatted).toList();
+    }
+
+    final List<String> sentimentCalls =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @Override
+    public SentimentProgress scoreSentiment(String pass, String after) {
+      sentimentCalls.add(pass + "@" + after);
+      // Two calls per pass: the first hands back a cursor, as a time-boxed call does.
+      return new SentimentProgress(1, after.isEmpty() ? pass + "-half" : null);
     }
 
     @Override

@@ -226,6 +226,41 @@ class JourneyWorkflowTest {
   }
 
   @Test
+  void aLongLoopContinuesAsNewAndKeepsEveryKeyAndCounter() {
+    journeys.define(
+        6,
+        JourneyJson.parse(
+            """
+            {"name": "Daily tips", "trigger": {"type": "manual"},
+             "steps": [
+               {"type": "loop", "id": "days", "times": 100, "steps": [
+                 {"type": "wait", "id": "night", "duration": "P1D"},
+                 {"type": "update_profile", "id": "mark", "addTags": ["tipped"]},
+                 {"type": "send", "id": "tip", "channel": "email",
+                  "template": {"subject": "Tip", "text": "A tip"}}]}]}\
+            """));
+
+    WorkflowStub run = enter(6, event("journey_enrolled", Map.of("journey_id", "6")));
+    run.getResult(Void.class);
+
+    assertThat(delivery.requests).hasSize(100);
+    assertThat(delivery.requests.stream().map(DeliveryRequest::sendKey).distinct()).hasSize(100);
+    assertThat(journeys.finishes)
+        .singleElement()
+        .satisfies(f -> assertThat(f.completed()).isTrue());
+    var latest = client.fetchHistory("journey:6:v1:" + CUSTOMER).getHistory();
+    assertThat(
+            latest
+                .getEvents(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getContinuedExecutionRunId())
+        .as("the last run continued an earlier one")
+        .isNotEmpty();
+    assertThat(latest.getEventsCount())
+        .isLessThan(JourneyWorkflowImpl.CONTINUE_AS_NEW_AFTER_EVENTS);
+  }
+
+  @Test
   void splitsSendCustomersDownPathsByPercentageAndHoldoutsOnlyWatchTheGoal() {
     journeys.define(5, JourneyTemplates.template("win-back"));
     int holdouts = 0;

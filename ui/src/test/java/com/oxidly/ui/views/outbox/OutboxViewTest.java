@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.domain.delivery.Outbox;
 import com.oxidly.domain.messaging.Channel;
+import com.oxidly.domain.search.CustomerIndex;
+import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.IFrame;
@@ -23,6 +25,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 class OutboxViewTest extends SpringBrowserlessTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired CustomerIndex index;
   private final UUID customer = UUID.randomUUID();
 
   @BeforeEach
@@ -49,6 +52,7 @@ class OutboxViewTest extends SpringBrowserlessTest {
   void clean() {
     jdbc.update("delete from local_provider_messages where message_id = 'SM-outbox-view'");
     jdbc.update("delete from customers where customer_uuid = ?", customer);
+    IndexCatchUp.await(index, jdbc);
   }
 
   @Test
