@@ -3,6 +3,7 @@ package com.oxidly.ui.views;
 import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.customers.CustomerListView;
 import com.oxidly.ui.views.importing.ImportView;
+import com.oxidly.ui.views.journeys.JourneysView;
 import com.oxidly.ui.views.outbox.OutboxView;
 import com.oxidly.ui.views.segments.SegmentsView;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -42,6 +43,10 @@ public class MainLayout extends AppLayout {
     navigation.addItem(
         new SideNavItem("Customers", CustomerListView.class, VaadinIcon.USERS.create()));
     navigation.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.GROUP.create()));
+    if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())) {
+      navigation.addItem(
+          new SideNavItem("Journeys", JourneysView.class, VaadinIcon.CONNECT.create()));
+    }
     // Only offered to those the view admits (see its @RolesAllowed).
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {
       navigation.addItem(new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create()));

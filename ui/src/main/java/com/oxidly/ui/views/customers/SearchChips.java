@@ -24,7 +24,7 @@ import java.util.Optional;
  * change its value, x to remove it), a chip per free-text phrase, a badge per word that was not
  * understood, and who read it. It changes nothing itself: it fires events the view acts on.
  */
-final class SearchChips extends VerticalLayout {
+public final class SearchChips extends VerticalLayout {
 
   /** A condition or phrase with a button that opens it and one that removes it. */
   static final class Chip extends HorizontalLayout {
@@ -63,7 +63,7 @@ final class SearchChips extends VerticalLayout {
 
   private final FlexLayout row = new FlexLayout();
 
-  SearchChips() {
+  public SearchChips() {
     setPadding(false);
     setSpacing(false);
     row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -76,7 +76,7 @@ final class SearchChips extends VerticalLayout {
   }
 
   /** Shows {@code state}'s reading, replacing what was shown. */
-  void show(SearchState state) {
+  public void show(SearchState state) {
     readable.setText("Showing: " + state.readable());
     row.removeAll();
     conditions.clear();
@@ -138,8 +138,8 @@ final class SearchChips extends VerticalLayout {
   }
 
   /** The marketer removed the condition at {@code index} of the state's conditions. */
-  static final class RemoveCondition extends ComponentEvent<SearchChips> {
-    final int index;
+  public static final class RemoveCondition extends ComponentEvent<SearchChips> {
+    public final int index;
 
     RemoveCondition(SearchChips source, int index) {
       super(source, true);
@@ -148,9 +148,9 @@ final class SearchChips extends VerticalLayout {
   }
 
   /** The marketer changed the value(s) of the condition at {@code index}; already validated. */
-  static final class ChangeCondition extends ComponentEvent<SearchChips> {
-    final int index;
-    final CustomerQuery condition;
+  public static final class ChangeCondition extends ComponentEvent<SearchChips> {
+    public final int index;
+    public final CustomerQuery condition;
 
     ChangeCondition(SearchChips source, int index, CustomerQuery condition) {
       super(source, true);
@@ -160,8 +160,8 @@ final class SearchChips extends VerticalLayout {
   }
 
   /** The marketer removed the free-text phrase at {@code index}. */
-  static final class RemoveFreeText extends ComponentEvent<SearchChips> {
-    final int index;
+  public static final class RemoveFreeText extends ComponentEvent<SearchChips> {
+    public final int index;
 
     RemoveFreeText(SearchChips source, int index) {
       super(source, true);

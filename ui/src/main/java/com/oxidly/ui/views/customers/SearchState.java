@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param notice why the local parser answered although a model is configured; usually null
  * @param edited whether conditions or phrases were removed or changed since the reading
  */
-record SearchState(
+public record SearchState(
     String sentence,
     CustomerQuery query,
     List<String> freeText,
@@ -42,17 +42,17 @@ record SearchState(
   static final String FREE_TEXT = "text";
   static final String IGNORED = "ignored";
 
-  static final SearchState ALL =
+  public static final SearchState ALL =
       new SearchState("", new CustomerQuery.All(), List.of(), List.of(), null, null, false);
 
-  SearchState {
+  public SearchState {
     sentence = sentence == null ? "" : sentence.strip();
     freeText = List.copyOf(freeText);
     ignored = List.copyOf(ignored);
   }
 
   /** The state a fresh reading of {@code sentence} gives. */
-  static SearchState read(String sentence, Reading reading) {
+  public static SearchState read(String sentence, Reading reading) {
     Interpretation interpretation = reading.interpretation();
     return new SearchState(
         sentence,
@@ -115,7 +115,7 @@ record SearchState(
   }
 
   /** The top-level conditions, one chip each: an {@code and} is several, {@code all} none. */
-  List<CustomerQuery> conditions() {
+  public List<CustomerQuery> conditions() {
     return switch (query) {
       case CustomerQuery.All all -> List.of();
       case CustomerQuery.And and -> and.all();
@@ -123,13 +123,13 @@ record SearchState(
     };
   }
 
-  SearchState withoutCondition(int index) {
+  public SearchState withoutCondition(int index) {
     List<CustomerQuery> conditions = new ArrayList<>(conditions());
     conditions.remove(index);
     return withConditions(conditions);
   }
 
-  SearchState withCondition(int index, CustomerQuery condition) {
+  public SearchState withCondition(int index, CustomerQuery condition) {
     List<CustomerQuery> conditions = new ArrayList<>(conditions());
     conditions.set(index, condition);
     return withConditions(conditions);
@@ -147,7 +147,7 @@ record SearchState(
   }
 
   /** The conditions as the sentence shown back. */
-  String readable() {
+  public String readable() {
     return ReadableQuery.render(query);
   }
 
