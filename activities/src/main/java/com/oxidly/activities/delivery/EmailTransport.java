@@ -4,15 +4,12 @@ import com.oxidly.domain.delivery.MessageTransport;
 import com.oxidly.domain.delivery.OutgoingMessage;
 import com.oxidly.domain.delivery.TransportResult;
 import com.oxidly.domain.messaging.Channel;
+import com.oxidly.domain.text.Sha256;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Properties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -47,7 +44,7 @@ class EmailTransport implements MessageTransport {
 
   @Override
   public TransportResult send(OutgoingMessage message) {
-    String messageId = "<" + sha256(message.sendKey()).substring(0, 32) + "@oxidly>";
+    String messageId = "<" + Sha256.hex(message.sendKey()).substring(0, 32) + "@oxidly>";
     MimeMessage mime =
         new MimeMessage(SESSION) {
           @Override
@@ -109,15 +106,5 @@ class EmailTransport implements MessageTransport {
       }
     }
     return null;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,11 +1,8 @@
 package com.oxidly.domain.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.oxidly.domain.text.Sha256;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +104,7 @@ public class DeliveryTracking {
   }
 
   private boolean interaction(String sendKey, String what, String subject) {
-    String id = "delivery-" + sha256(sendKey + "\n" + what).substring(0, 40);
+    String id = "delivery-" + Sha256.hex(sendKey + "\n" + what).substring(0, 40);
     int found =
         jdbc.update(
             "insert into interactions (interaction_id, customer_uuid, type, channel, subject,"
@@ -125,15 +122,5 @@ public class DeliveryTracking {
 
   private static String truncate(String text) {
     return text.length() <= 500 ? text : text.substring(0, 500);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,9 +3,7 @@ package com.oxidly.domain.search;
 import com.oxidly.domain.ai.AiProperties;
 import com.oxidly.domain.ai.LanguageModel;
 import com.oxidly.domain.ai.LanguageModelException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.oxidly.domain.text.Sha256;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -199,7 +197,7 @@ public class TextEmbeddings {
           statement.setString(2, pending.id());
           statement.setString(3, key);
           statement.setObject(4, pending.customerUuid());
-          statement.setBytes(5, sha256(pending.text()));
+          statement.setBytes(5, Sha256.bytes(pending.text()));
           statement.setArray(6, array);
           statement.setTimestamp(7, now);
         });
@@ -297,14 +295,6 @@ public class TextEmbeddings {
         + " and e.embedding_key = ? and e.text_sha256 = sha256(convert_to("
         + source.text
         + ", 'UTF8'))";
-  }
-
-  static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   private record Pending(String kind, String id, UUID customerUuid, String text) {}

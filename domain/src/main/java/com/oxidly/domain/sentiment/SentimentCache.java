@@ -1,8 +1,6 @@
 package com.oxidly.domain.sentiment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.oxidly.domain.text.Sha256;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,7 +25,7 @@ final class SentimentCache {
     if (texts.isEmpty()) {
       return found;
     }
-    byte[][] hashes = texts.stream().map(SentimentCache::sha256).toArray(byte[][]::new);
+    byte[][] hashes = texts.stream().map(Sha256::bytes).toArray(byte[][]::new);
     jdbc.query(
         "select text_sha256, label, score from sentiment_cache"
             + " where model = ? and text_sha256 = any(?)",
@@ -53,23 +51,11 @@ final class SentimentCache {
         IntStream.range(0, texts.size()).boxed().toList(),
         texts.size(),
         (statement, i) -> {
-          statement.setBytes(1, sha256(texts.get(i)));
+          statement.setBytes(1, Sha256.bytes(texts.get(i)));
           statement.setString(2, model);
           statement.setString(3, sentiments.get(i).label());
           statement.setDouble(4, sentiments.get(i).score());
           statement.setTimestamp(5, now);
         });
-  }
-
-  static String hex(String text) {
-    return HexFormat.of().formatHex(sha256(text));
-  }
-
-  static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package com.oxidly.domain.sentiment;
 
 import com.oxidly.domain.ai.LanguageModel;
 import com.oxidly.domain.ai.LanguageModelException;
+import com.oxidly.domain.text.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public class SentimentService {
     Map<String, Sentiment> cached = cache.find(unknown, classifier.cacheKey());
     List<String> misses = new ArrayList<>();
     for (String text : unknown) {
-      Sentiment hit = cached.get(SentimentCache.hex(text));
+      Sentiment hit = cached.get(Sha256.hex(text));
       if (hit != null) {
         byText.put(text, hit);
       } else {

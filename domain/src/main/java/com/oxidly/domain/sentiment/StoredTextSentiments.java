@@ -1,5 +1,6 @@
 package com.oxidly.domain.sentiment;
 
+import com.oxidly.domain.text.Sha256;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,7 +151,7 @@ public class StoredTextSentiments {
             IntStream.range(0, page.size()).boxed().toList(),
             page.size(),
             (statement, i) -> {
-              byte[] hash = SentimentCache.sha256(page.get(i).text());
+              byte[] hash = Sha256.bytes(page.get(i).text());
               statement.setString(1, results.get(i).label());
               statement.setDouble(2, results.get(i).score());
               statement.setBytes(3, hash);

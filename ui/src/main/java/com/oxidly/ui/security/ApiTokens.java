@@ -1,8 +1,7 @@
 package com.oxidly.ui.security;
 
-import java.nio.charset.StandardCharsets;
+import com.oxidly.domain.text.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,7 +38,9 @@ public class ApiTokens {
     this.jdbc = jdbc;
     this.clock = clock;
     this.bootstrapHash =
-        bootstrapToken == null || bootstrapToken.isBlank() ? null : sha256(bootstrapToken.trim());
+        bootstrapToken == null || bootstrapToken.isBlank()
+            ? null
+            : Sha256.bytes(bootstrapToken.trim());
   }
 
   /** A token as listed; never contains the secret. */
@@ -72,7 +73,7 @@ public class ApiTokens {
             + " values (?, ?, ?, ?, ?, ?)",
         id,
         name.trim(),
-        HexFormat.of().formatHex(sha256(token)),
+        HexFormat.of().formatHex(Sha256.bytes(token)),
         role.code(),
         createdBy,
         Timestamp.from(now));
@@ -113,7 +114,7 @@ public class ApiTokens {
     if (presented == null || presented.isBlank()) {
       return Optional.empty();
     }
-    byte[] hash = sha256(presented.trim());
+    byte[] hash = Sha256.bytes(presented.trim());
     if (bootstrapHash != null && MessageDigest.isEqual(hash, bootstrapHash)) {
       return Optional.of(new TokenPrincipal(new UUID(0, 0), "bootstrap", Role.ADMIN));
     }
@@ -133,13 +134,5 @@ public class ApiTokens {
 
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
