@@ -11,7 +11,23 @@ import java.time.Duration;
  */
 public final class ActivityRetries {
 
+  /**
+   * How long a heartbeating activity's worker may stay silent before Temporal gives the attempt to
+   * another worker: a killed worker costs this much delay, not a whole start-to-close timeout.
+   */
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
   private ActivityRetries() {}
+
+  /**
+   * {@link #idempotent} for activities that heartbeat while they run (their implementations wrap
+   * the work in {@code Heartbeats.during}), with {@link #HEARTBEAT_TIMEOUT}.
+   */
+  public static ActivityOptions heartbeating(Duration startToClose, int maximumAttempts) {
+    return idempotent(startToClose, maximumAttempts).toBuilder()
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+        .build();
+  }
 
   /**
    * @param startToClose how long one attempt may take

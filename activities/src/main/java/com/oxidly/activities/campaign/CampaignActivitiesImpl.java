@@ -1,5 +1,6 @@
 package com.oxidly.activities.campaign;
 
+import com.oxidly.activities.heartbeat.Heartbeats;
 import com.oxidly.domain.campaign.Campaign;
 import com.oxidly.domain.campaign.CampaignNotFoundException;
 import com.oxidly.domain.campaign.CampaignRuns;
@@ -51,7 +52,7 @@ class CampaignActivitiesImpl implements CampaignActivities {
 
   @Override
   public int freezeAudience(long campaignId, Instant at) {
-    return runs.freezeAudience(campaignId, at);
+    return Heartbeats.during(() -> runs.freezeAudience(campaignId, at));
   }
 
   @Override
@@ -85,13 +86,14 @@ class CampaignActivitiesImpl implements CampaignActivities {
                         outcome.status().name().toLowerCase(Locale.ROOT),
                         outcome.retryAt()))
             .toList();
-    CampaignRuns.Deferrals deferrals = runs.record(campaignId, recorded, at, mostDeferrals);
+    CampaignRuns.Deferrals deferrals =
+        Heartbeats.during(() -> runs.record(campaignId, recorded, at, mostDeferrals));
     return new Deferrals(deferrals.deferred(), deferrals.nextRetryAt(), deferrals.gaveUp());
   }
 
   @Override
   public void finish(long campaignId, boolean cancelled, Instant at) {
-    runs.finish(campaignId, cancelled, at);
+    Heartbeats.during(() -> runs.finish(campaignId, cancelled, at));
   }
 
   /** The customer of a send key {@code campaign:{id}:{customer}}. */

@@ -1,5 +1,6 @@
 package com.oxidly.activities.delivery;
 
+import com.oxidly.activities.heartbeat.Heartbeats;
 import com.oxidly.domain.delivery.MessageDelivery;
 import com.oxidly.domain.delivery.Send;
 import com.oxidly.domain.delivery.SendOutcome;
@@ -29,13 +30,15 @@ class DeliveryActivitiesImpl implements DeliveryActivities {
 
   @Override
   public DeliveryOutcome deliver(DeliveryRequest request) {
-    return outcome(delivery.deliver(send(request)));
+    return outcome(Heartbeats.during(() -> delivery.deliver(send(request))));
   }
 
   @Override
   public List<DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
     List<Send> sends = requests.stream().map(DeliveryActivitiesImpl::send).toList();
-    return delivery.deliverAll(sends).stream().map(DeliveryActivitiesImpl::outcome).toList();
+    return Heartbeats.during(() -> delivery.deliverAll(sends)).stream()
+        .map(DeliveryActivitiesImpl::outcome)
+        .toList();
   }
 
   static Send send(DeliveryRequest request) {

@@ -37,13 +37,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private final CampaignActivities campaigns =
       Workflow.newActivityStub(
-          CampaignActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(10), 20));
+          CampaignActivities.class, ActivityRetries.heartbeating(Duration.ofMinutes(10), 20));
 
   // Capped retries (about a quarter of an hour): past them the run holds itself paused instead of
   // failing, so a provider outage costs a resume, never a lost or doubled send.
   private final DeliveryActivities delivery =
       Workflow.newActivityStub(
-          DeliveryActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(5), 20));
+          DeliveryActivities.class, ActivityRetries.heartbeating(Duration.ofMinutes(5), 20));
 
   private long campaignId;
   private int pagesPerRun;

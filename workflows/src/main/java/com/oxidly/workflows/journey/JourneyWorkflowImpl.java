@@ -50,7 +50,7 @@ public class JourneyWorkflowImpl implements JourneyWorkflow {
 
   private final DeliveryActivities delivery =
       Workflow.newActivityStub(
-          DeliveryActivities.class, ActivityRetries.idempotent(Duration.ofMinutes(1), 0));
+          DeliveryActivities.class, ActivityRetries.heartbeating(Duration.ofMinutes(1), 0));
 
   private final List<JourneyEvent> inbox = new ArrayList<>();
   private JourneyDefinition definition;

@@ -89,6 +89,9 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     chips.addListener(SearchChips.RemoveFreeText.class, e -> show(state.withoutFreeText(e.index)));
 
     grid.setItems(this::fetch, query -> count());
+    // By path, not by class: the dashboard links back to this list, and packages must not cycle.
+    grid.addItemClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate("customers/" + e.getItem().customerUuid())));
 
     add(new H2("Customers"), searchBar, error, chips, total, grid);
   }
