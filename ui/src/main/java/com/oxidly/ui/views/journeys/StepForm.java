@@ -6,6 +6,7 @@ import com.oxidly.domain.messaging.Channel;
 import com.oxidly.domain.messaging.MessageClass;
 import com.oxidly.domain.nlsearch.NaturalLanguageSearch;
 import com.oxidly.domain.query.PostgresCustomerQueries;
+import com.oxidly.ui.views.customers.AudiencePicker;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -8,6 +8,7 @@ import com.oxidly.domain.journey.JourneyTrigger;
 import com.oxidly.domain.journey.Journeys;
 import com.oxidly.domain.query.CustomerQuery;
 import com.oxidly.ui.OxidlyIntegrationTest;
+import com.oxidly.ui.views.customers.AudiencePicker;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.UUID;

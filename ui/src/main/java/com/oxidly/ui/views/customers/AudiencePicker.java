@@ -1,10 +1,8 @@
-package com.oxidly.ui.views.journeys;
+package com.oxidly.ui.views.customers;
 
 import com.oxidly.domain.nlsearch.NaturalLanguageSearch;
 import com.oxidly.domain.query.CustomerQuery;
 import com.oxidly.domain.query.PostgresCustomerQueries;
-import com.oxidly.ui.views.customers.SearchChips;
-import com.oxidly.ui.views.customers.SearchState;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
@@ -21,21 +19,22 @@ import java.util.List;
 /**
  * A customer condition written as a sentence, read as the customer search reads it and shown back
  * as the same chips (change a value, remove a condition), with how many customers match now. It
- * fires {@link Changed} with each new condition; the step form decides what to do with it.
+ * fires {@link Changed} with each new condition; the journey step form and the campaign editor
+ * decide what to do with it.
  */
-final class AudiencePicker extends VerticalLayout {
+public final class AudiencePicker extends VerticalLayout {
 
-  final TextField sentence = new TextField("Describe the customers");
-  final Button read = new Button("Read", VaadinIcon.MAGIC.create());
-  final SearchChips chips = new SearchChips();
-  final Span count = new Span();
-  final Span error = new Span();
+  public final TextField sentence = new TextField("Describe the customers");
+  public final Button read = new Button("Read", VaadinIcon.MAGIC.create());
+  public final SearchChips chips = new SearchChips();
+  public final Span count = new Span();
+  public final Span error = new Span();
 
   private final NaturalLanguageSearch language;
   private final PostgresCustomerQueries queries;
   private SearchState state;
 
-  AudiencePicker(
+  public AudiencePicker(
       CustomerQuery initial, NaturalLanguageSearch language, PostgresCustomerQueries queries) {
     this.language = language;
     this.queries = queries;
@@ -65,11 +64,11 @@ final class AudiencePicker extends VerticalLayout {
   }
 
   /** The condition shown; null when none was read yet. */
-  CustomerQuery value() {
+  public CustomerQuery value() {
     return state == null ? null : state.query();
   }
 
-  void read() {
+  public void read() {
     error.setText("");
     try {
       change(SearchState.read(sentence.getValue(), language.read(sentence.getValue())));
@@ -103,8 +102,8 @@ final class AudiencePicker extends VerticalLayout {
   }
 
   /** The marketer read a sentence or changed a chip: this is the condition now. */
-  static final class Changed extends ComponentEvent<AudiencePicker> {
-    final CustomerQuery condition;
+  public static final class Changed extends ComponentEvent<AudiencePicker> {
+    public final CustomerQuery condition;
 
     Changed(AudiencePicker source, CustomerQuery condition) {
       super(source, true);
