@@ -143,14 +143,19 @@ final class EventsBenchmark {
     System.out.println("Load: " + load + " at start, " + loadAfterEvents + " after the events.");
 
     committedAt.clear();
-    memory(customers, waiting, drainSeconds);
+    if (waiting > 0) {
+      memory(customers, waiting, drainSeconds);
+    }
     System.out.println(Machine.stamp("done"));
   }
 
   private void row(String what, Latencies latencies, long expected) {
+    if (expected == 0) {
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
-        "| %s | %,d | %,d | %.0f | %.0f | %.0f | %.0f |%n",
+        "| %s | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f |%n",
         what,
         latencies.count(),
         expected,
