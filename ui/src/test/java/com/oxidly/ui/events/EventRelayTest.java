@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,13 @@ class EventRelayTest {
   @Autowired OperatorSearchAttributes searchAttributes;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
+  private final List<Long> published = new ArrayList<>();
+
+  /** Other test classes share this context: their carts must not enter these journeys too. */
+  @AfterEach
+  void closeJourneys() {
+    published.forEach(id -> journeys.setAcceptingEntries(id, false));
+  }
 
   @Test
   void eachCustomersCartAndOrderArriveInOrderWhenManyCustomersShareAPass() {
@@ -108,6 +116,7 @@ class EventRelayTest {
   private long publishAbandonedCart() {
     long id = journeys.createFromTemplate("abandoned-cart", "test");
     journeys.publish(id, "test");
+    published.add(id);
     return id;
   }
 
