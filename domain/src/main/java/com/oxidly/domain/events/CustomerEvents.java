@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,63 +75,136 @@ public class CustomerEvents {
                   MOST_PER_BATCH, "events", "at most " + MOST_PER_BATCH + " per batch")));
     }
     Instant now = clock.instant();
+    Known known = known(events);
     List<UUID> customers = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      customers.add(validate(i, events.get(i), now, problems));
+      customers.add(validate(i, events.get(i), now, known, problems));
     }
     if (!problems.isEmpty()) {
       throw new InvalidEventsException(problems);
     }
+    return store(events, customers, source, now);
+  }
+
+  /** The customers a batch names, looked up with one query per kind of reference. */
+  private record Known(Set<UUID> uuids, Map<String, UUID> byEmail) {}
+
+  private Known known(List<EventInput> events) {
+    Set<UUID> named = new HashSet<>();
+    Set<String> emails = new HashSet<>();
+    for (EventInput event : events) {
+      if (event == null) {
+        continue;
+      }
+      if (event.customerUuid() != null && !event.customerUuid().isBlank()) {
+        try {
+          named.add(UUID.fromString(event.customerUuid().trim()));
+        } catch (IllegalArgumentException notAUuid) {
+          // Named as a problem by validate.
+        }
+      } else if (event.email() != null && !event.email().isBlank()) {
+        emails.add(event.email().trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<UUID> uuids = new HashSet<>();
+    if (!named.isEmpty()) {
+      uuids.addAll(
+          jdbc.queryForList(
+              "select customer_uuid from customers where customer_uuid = any(?::uuid[])",
+              UUID.class,
+              (Object) named.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+    Map<String, UUID> byEmail = new HashMap<>();
+    if (!emails.isEmpty()) {
+      jdbc.query(
+          "select email, customer_uuid from customers where email = any(?) order by customer_uuid",
+          rs -> {
+            byEmail.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class));
+          },
+          (Object) emails.toArray(String[]::new));
+    }
+    return new Known(uuids, byEmail);
+  }
+
+  /**
+   * Inserts the batch with one statement, rows in batch order so that ids (the relay's order)
+   * follow it; keys stored before come back as duplicates with the earlier event's id.
+   */
+  private List<Recorded> store(
+      List<EventInput> events, List<UUID> customers, String source, Instant now) {
+    int size = events.size();
+    String[] keys = new String[size];
+    String[] types = new String[size];
+    String[] occurred = new String[size];
+    String[] properties = new String[size];
+    for (int i = 0; i < size; i++) {
+      EventInput event = events.get(i);
+      keys[i] =
+          event.eventKey() == null || event.eventKey().isBlank()
+              ? UUID.randomUUID().toString()
+              : event.eventKey().trim();
+      types[i] = event.type();
+      occurred[i] = (event.occurredAt() == null ? now : event.occurredAt()).toString();
+      properties[i] =
+          JSON.writeValueAsString(event.properties() == null ? Map.of() : event.properties());
+    }
+    Map<String, Long> stored = new HashMap<>();
+    jdbc.query(
+        """
+        insert into customer_events
+            (event_key, customer_uuid, type, occurred_at, properties, source)
+        select e.key, e.customer, e.type, e.occurred, cast(e.properties as jsonb), ?
+          from unnest(?::text[], ?::uuid[], ?::text[], ?::timestamptz[], ?::text[])
+               with ordinality as e(key, customer, type, occurred, properties, n)
+         order by e.n
+        on conflict (event_key) do nothing
+        returning event_key, id\
+        """,
+        rs -> {
+          stored.put(rs.getString(1), rs.getLong(2));
+        },
+        source,
+        keys,
+        customers.stream().map(UUID::toString).toArray(String[]::new),
+        types,
+        occurred,
+        properties);
+    Map<String, Long> earlier = new HashMap<>();
+    List<String> repeated =
+        Arrays.stream(keys).filter(key -> !stored.containsKey(key)).distinct().toList();
+    if (!repeated.isEmpty()) {
+      jdbc.query(
+          "select event_key, id from customer_events where event_key = any(?)",
+          rs -> {
+            earlier.put(rs.getString(1), rs.getLong(2));
+          },
+          (Object) repeated.toArray(String[]::new));
+    }
     List<Recorded> recorded = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      recorded.add(store(events.get(i), customers.get(i), source, now));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < size; i++) {
+      // The first of equal keys in a batch is the one stored; the others are its duplicates.
+      boolean isNew = stored.containsKey(keys[i]) && seen.add(keys[i]);
+      long id = isNew ? stored.get(keys[i]) : stored.getOrDefault(keys[i], earlier.get(keys[i]));
+      EventInput event = events.get(i);
+      if (isNew && event.profile() != null) {
+        profiles.adjustTags(
+            customers.get(i),
+            event.profile().addTags(),
+            event.profile().removeTags(),
+            event.profile().attributes());
+      }
+      recorded.add(new Recorded(id, keys[i], customers.get(i), !isNew));
     }
     return recorded;
   }
 
-  private Recorded store(EventInput event, UUID customer, String source, Instant now) {
-    String key =
-        event.eventKey() == null || event.eventKey().isBlank()
-            ? UUID.randomUUID().toString()
-            : event.eventKey().trim();
-    Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt();
-    Optional<Long> stored =
-        jdbc
-            .query(
-                """
-                insert into customer_events
-                    (event_key, customer_uuid, type, occurred_at, properties, source)
-                values (?, ?, ?, ?, cast(? as jsonb), ?)
-                on conflict (event_key) do nothing
-                returning id\
-                """,
-                (rs, n) -> rs.getLong(1),
-                key,
-                customer,
-                event.type(),
-                Timestamp.from(occurredAt),
-                JSON.writeValueAsString(event.properties() == null ? Map.of() : event.properties()),
-                source)
-            .stream()
-            .findFirst();
-    if (stored.isEmpty()) {
-      long existing =
-          jdbc.queryForObject(
-              "select id from customer_events where event_key = ?", Long.class, key);
-      return new Recorded(existing, key, customer, true);
-    }
-    if (event.profile() != null) {
-      profiles.adjustTags(
-          customer,
-          event.profile().addTags(),
-          event.profile().removeTags(),
-          event.profile().attributes());
-    }
-    return new Recorded(stored.get(), key, customer, false);
-  }
-
   private UUID validate(
-      int index, EventInput event, Instant now, List<InvalidEventsException.Problem> problems) {
+      int index,
+      EventInput event,
+      Instant now,
+      Known known,
+      List<InvalidEventsException.Problem> problems) {
     if (event == null) {
       problems.add(new InvalidEventsException.Problem(index, "event", "is empty"));
       return null;
@@ -149,11 +225,11 @@ public class CustomerEvents {
       problems.add(
           new InvalidEventsException.Problem(index, "eventKey", "is longer than 200 characters"));
     }
-    return customer(index, event, problems);
+    return customer(index, event, known, problems);
   }
 
-  private UUID customer(
-      int index, EventInput event, List<InvalidEventsException.Problem> problems) {
+  private static UUID customer(
+      int index, EventInput event, Known known, List<InvalidEventsException.Problem> problems) {
     if (event.customerUuid() != null && !event.customerUuid().isBlank()) {
       UUID uuid;
       try {
@@ -164,10 +240,7 @@ public class CustomerEvents {
                 index, "customerUuid", "is not a UUID: '" + event.customerUuid() + "'"));
         return null;
       }
-      Integer known =
-          jdbc.queryForObject(
-              "select count(*) from customers where customer_uuid = ?", Integer.class, uuid);
-      if (known == null || known == 0) {
+      if (!known.uuids().contains(uuid)) {
         problems.add(
             new InvalidEventsException.Problem(index, "customerUuid", "no customer " + uuid));
         return null;
@@ -176,15 +249,13 @@ public class CustomerEvents {
     }
     if (event.email() != null && !event.email().isBlank()) {
       String email = event.email().trim().toLowerCase(Locale.ROOT);
-      List<UUID> found =
-          jdbc.queryForList(
-              "select customer_uuid from customers where email = ?", UUID.class, email);
-      if (found.isEmpty()) {
+      UUID found = known.byEmail().get(email);
+      if (found == null) {
         problems.add(
             new InvalidEventsException.Problem(index, "email", "no customer with email " + email));
         return null;
       }
-      return found.getFirst();
+      return found;
     }
     problems.add(
         new InvalidEventsException.Problem(index, "customer", "give customerUuid or email"));

@@ -4,7 +4,11 @@ import com.oxidly.domain.journey.JourneyDefinition.ReEntry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -204,10 +208,30 @@ public class JourneyRuns {
 
   /** Workflow ids of the customer's active runs: where their events must go. */
   public List<String> activeWorkflowIds(UUID customer) {
-    return jdbc.queryForList(
-        "select workflow_id from journey_runs where customer_uuid = ? and status = 'active'",
-        String.class,
-        customer);
+    return activeWorkflowIds(List.of(customer)).getOrDefault(customer, List.of());
+  }
+
+  /**
+   * Workflow ids of the active runs of many customers in one query, for a relay pass; customers
+   * without an active run are absent from the map.
+   */
+  public Map<UUID, List<String>> activeWorkflowIds(Collection<UUID> customers) {
+    Map<UUID, List<String>> active = new HashMap<>();
+    if (customers.isEmpty()) {
+      return active;
+    }
+    jdbc.query(
+        """
+        select customer_uuid, workflow_id from journey_runs
+         where customer_uuid = any(?::uuid[]) and status = 'active'\
+        """,
+        rs -> {
+          active
+              .computeIfAbsent(rs.getObject(1, UUID.class), c -> new ArrayList<>())
+              .add(rs.getString(2));
+        },
+        (Object) customers.stream().map(UUID::toString).toArray(String[]::new));
+    return active;
   }
 
   /** Every run of the customer, newest first, with its steps. */

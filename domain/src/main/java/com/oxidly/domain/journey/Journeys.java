@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.util.PGobject;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +35,17 @@ public class Journeys {
   /** A published version that new customers can enter. */
   public record PublishedJourney(long id, int version, JourneyDefinition definition) {}
 
+  private record VersionKey(long id, int version) {}
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final MessageCheck messages;
+
+  /**
+   * Parsed published versions. Unbounded on purpose: a store has tens or hundreds of versions, each
+   * a few KB, and a version never changes, so nothing is ever stale.
+   */
+  private final Map<VersionKey, JourneyDefinition> published = new ConcurrentHashMap<>();
 
   Journeys(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -203,9 +213,15 @@ public class Journeys {
         .orElseThrow(() -> new JourneyNotFoundException(id));
   }
 
-  /** The definition of a published version; versions never change. */
+  /**
+   * The definition of a published version; versions never change, so each is read and parsed once
+   * per process and shared (a definition is immutable data).
+   *
+   * @throws JourneyNotFoundException when there is no such version
+   */
   public JourneyDefinition version(long id, int version) {
-    return JourneyJson.parse(versionJson(id, version));
+    return published.computeIfAbsent(
+        new VersionKey(id, version), key -> JourneyJson.parse(versionJson(id, version)));
   }
 
   /** The stored JSON of a published version, as the journey workflow receives it. */
@@ -221,19 +237,23 @@ public class Journeys {
         .orElseThrow(() -> new JourneyNotFoundException(id));
   }
 
-  /** The versions customers can enter now: the latest of each active journey. */
+  /**
+   * The versions customers can enter now: the latest of each active journey. Which versions those
+   * are is read on every call (another instance may have published or paused one); their
+   * definitions come from the per-version cache, so a relay pass parses no JSON.
+   */
   public List<PublishedJourney> acceptingEntries() {
-    return jdbc.query(
-        """
-        select j.journey_id, v.version, v.definition::text
-          from journeys j
-          join journey_versions v
-            on v.journey_id = j.journey_id and v.version = j.published_version
-         where j.status = 'active'
-         order by j.journey_id\
-        """,
-        (rs, n) ->
-            new PublishedJourney(rs.getLong(1), rs.getInt(2), JourneyJson.parse(rs.getString(3))));
+    return jdbc
+        .query(
+            """
+            select journey_id, published_version from journeys
+             where status = 'active' and published_version is not null
+             order by journey_id\
+            """,
+            (rs, n) -> new VersionKey(rs.getLong(1), rs.getInt(2)))
+        .stream()
+        .map(key -> new PublishedJourney(key.id(), key.version(), version(key.id(), key.version())))
+        .toList();
   }
 
   private static final String SUMMARY =

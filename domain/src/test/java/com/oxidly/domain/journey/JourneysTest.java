@@ -108,6 +108,43 @@ class JourneysTest {
   }
 
   @Test
+  void aPublishedVersionIsParsedOnceAndNewVersionsAreSeenAtOnce() {
+    long id = journeys.createFromTemplate("abandoned-cart", "ann");
+    journeys.publish(id, "ann");
+    JourneyDefinition first = journeys.acceptingEntries().getFirst().definition();
+
+    assertThat(journeys.version(id, 1)).isSameAs(first);
+    journeys.saveDraft(id, JourneyTemplates.template("welcome-series"), "bob");
+    journeys.publish(id, "bob");
+    assertThat(journeys.acceptingEntries().getFirst().version()).isEqualTo(2);
+    assertThat(journeys.acceptingEntries().getFirst().definition().trigger())
+        .isEqualTo(JourneyTemplates.template("welcome-series").trigger());
+    assertThat(journeys.version(id, 1)).isSameAs(first);
+  }
+
+  @Test
+  void activeRunsOfManyCustomersComeInOneLookup() {
+    long id = journeys.createFromTemplate("abandoned-cart", "ann");
+    journeys.publish(id, "ann");
+    UUID other = UUID.randomUUID();
+    jdbc.update(
+        "insert into customers (customer_uuid, email, first_name, signup_date, time_zone)"
+            + " values (?, 'bo@example.com', 'Bo', now(), 'UTC')",
+        other);
+    var policy = JourneyDefinition.ReEntry.NEVER;
+    runs.admit("run-a", "wf-a", id, 1, policy, customer, "s", NOW);
+    runs.admit("run-b", "wf-b", id, 1, policy, other, "s", NOW);
+    runs.finish("run-b", true, "completed", NOW.plusSeconds(1));
+
+    var active = runs.activeWorkflowIds(List.of(customer, other, UUID.randomUUID()));
+
+    assertThat(active).containsOnlyKeys(customer);
+    assertThat(active.get(customer)).containsExactly("wf-a");
+    assertThat(runs.activeWorkflowIds(List.of())).isEmpty();
+    assertThat(runs.activeWorkflowIds(other)).isEmpty();
+  }
+
+  @Test
   void reEntryRulesAdmitOncePerRunAndNeverTwiceAtOnce() {
     long id = journeys.createFromTemplate("abandoned-cart", "ann");
     journeys.publish(id, "ann");

@@ -18,7 +18,16 @@ final class BenchContext {
 
   /** Options every benchmark with an application context takes. */
   static final List<String> OPTIONS =
-      List.of("jdbc-url", "user", "password", "es-url", "es-port", "es-heap", "es-data-dir");
+      List.of(
+          "jdbc-url",
+          "user",
+          "password",
+          "es-url",
+          "es-port",
+          "es-heap",
+          "es-data-dir",
+          "temporal-port",
+          "smtp-port");
 
   private BenchContext() {}
 
@@ -51,8 +60,8 @@ final class BenchContext {
               + options.get("es-data-dir", ".oxidly/bench-elasticsearch"));
       args.add("--oxidly.elasticsearch.local.start-timeout-seconds=300");
     }
-    args.add("--oxidly.temporal.local.port=7250");
-    args.add("--oxidly.mail.local.port=2550");
+    args.add("--oxidly.temporal.local.port=" + options.get("temporal-port", "7250"));
+    args.add("--oxidly.mail.local.port=" + options.get("smtp-port", "2550"));
     args.add("--spring.main.banner-mode=off");
     args.add("--logging.level.root=warn");
     args.add("--logging.level.com.oxidly=warn");

@@ -29,6 +29,7 @@ public final class BenchMain {
       case "freshness" -> ContextBenchmarks.freshness(rest);
       case "nl-parse" -> ParseBenchmark.main(rest);
       case "nl-search" -> ContextBenchmarks.nlSearch(rest);
+      case "events" -> EventsBenchmark.run(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -59,9 +60,15 @@ public final class BenchMain {
                        --jdbc-url=... --rounds=50
           nl-search    natural-language search end to end over the dev set
                        --jdbc-url=... --rounds=5
-        index, query, freshness and nl-search start the application in worker mode with a local
+          events       events at a target rate through the event service into a published
+                       abandoned-cart journey: stored and relayed per second, commit to journey
+                       step p50/p99; then heap with 10,000 journeys waiting
+                       --jdbc-url=... --rate=2500 --seconds=60 --batch=50 --writers=4
+                       --journey-share=100 --waiting=10000 --drain-seconds=600
+        index, query, freshness, nl-search and events start the application in worker mode with a local
         Elasticsearch on port 9250 (1 GB heap, data in .oxidly/bench-elasticsearch); options
-        --es-port, --es-heap, --es-data-dir, or --es-url for an existing cluster.
+        --es-port, --es-heap, --es-data-dir, or --es-url for an existing cluster; the embedded
+        Temporal server and SMTP listen on 7250 and 2550 (--temporal-port, --smtp-port).
         """);
   }
 }

@@ -15,11 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +64,17 @@ class EventRelay implements SmartLifecycle {
   private final AtomicLong relayed = new AtomicLong();
 
   /**
+   * Hands on the customers of a pass side by side: each Temporal call mostly waits on a round trip.
+   * Idle threads end after a while, so a quiet relay holds none.
+   */
+  private final ThreadPoolExecutor handOnPool;
+
+  /**
    * Runs this relay started recently, per customer. A run is in the run index only once its
    * admission activity has run, so an event right behind the trigger (an order a second after the
    * cart) would miss it there; these ids make sure it reaches the run anyway.
    */
-  private final Map<UUID, Map<String, Instant>> recentlyStarted = new HashMap<>();
+  private final Map<UUID, Map<String, Instant>> recentlyStarted = new ConcurrentHashMap<>();
 
   /** How long a started run is remembered: far longer than an admission takes. */
   private static final Duration REMEMBER_STARTS = Duration.ofMinutes(10);
@@ -80,7 +93,8 @@ class EventRelay implements SmartLifecycle {
       TransactionTemplate transaction,
       @Value("${oxidly.events.relay.enabled:true}") boolean enabled,
       @Value("${oxidly.events.relay.idle-pause:100ms}") Duration idlePause,
-      @Value("${oxidly.events.relay.batch-size:200}") int batchSize) {
+      @Value("${oxidly.events.relay.batch-size:1000}") int batchSize,
+      @Value("${oxidly.events.relay.parallelism:32}") int parallelism) {
     this.events = events;
     this.journeys = journeys;
     this.runs = runs;
@@ -91,6 +105,15 @@ class EventRelay implements SmartLifecycle {
     this.enabled = enabled;
     this.idlePause = idlePause;
     this.batchSize = batchSize;
+    this.handOnPool =
+        new ThreadPoolExecutor(
+            parallelism,
+            parallelism,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().daemon().name("oxidly-event-relay-", 0).factory());
+    handOnPool.allowCoreThreadTimeOut(true);
   }
 
   /** Events handed on since start. */
@@ -166,9 +189,17 @@ class EventRelay implements SmartLifecycle {
     }
   }
 
-  /** One pass over pending events; returns how many were handed on. */
+  /**
+   * One pass over pending events; returns how many were handed on. Customers are handed on in
+   * parallel, each customer's events in id order on one task; the events of every customer whose
+   * events all went through are marked relayed in one statement. When some customer failed
+   * (Temporal away), the others still count and the failure is thrown after the commit, so the loop
+   * backs off; the failed customer's events stay pending and are handed again, which journeys
+   * ignore up to the last event they saw.
+   */
   int pass() {
     forgetOldStarts();
+    RuntimeException[] failure = new RuntimeException[1];
     Integer handed =
         transaction.execute(
             status -> {
@@ -183,16 +214,47 @@ class EventRelay implements SmartLifecycle {
                 return 0;
               }
               List<Journeys.PublishedJourney> open = journeys.acceptingEntries();
+              Map<UUID, List<StoredEvent>> byCustomer = new LinkedHashMap<>();
+              batch.forEach(
+                  event ->
+                      byCustomer
+                          .computeIfAbsent(event.customerUuid(), c -> new ArrayList<>())
+                          .add(event));
+              Map<UUID, List<String>> active = runs.activeWorkflowIds(byCustomer.keySet());
+              List<Future<List<Long>>> tasks = new ArrayList<>();
+              byCustomer.forEach(
+                  (customer, customerEvents) ->
+                      tasks.add(
+                          handOnPool.submit(
+                              () -> {
+                                List<String> inRuns = active.getOrDefault(customer, List.of());
+                                for (StoredEvent event : customerEvents) {
+                                  handOn(event, open, inRuns);
+                                }
+                                return customerEvents.stream().map(StoredEvent::id).toList();
+                              })));
               List<Long> done = new ArrayList<>();
-              for (StoredEvent event : batch) {
-                handOn(event, open);
-                done.add(event.id());
+              for (Future<List<Long>> task : tasks) {
+                try {
+                  done.addAll(task.get());
+                } catch (ExecutionException e) {
+                  failure[0] =
+                      e.getCause() instanceof RuntimeException runtime
+                          ? runtime
+                          : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("event relay interrupted", e);
+                }
               }
               events.markRelayed(done);
               return done.size();
             });
     int count = handed == null ? 0 : handed;
     relayed.addAndGet(count);
+    if (failure[0] != null) {
+      throw failure[0];
+    }
     return count;
   }
 
@@ -212,7 +274,12 @@ class EventRelay implements SmartLifecycle {
     recentlyStarted.values().removeIf(Map::isEmpty);
   }
 
-  private void handOn(StoredEvent event, List<Journeys.PublishedJourney> open) {
+  /**
+   * Hands one event to the journeys it starts and to every run the customer is in ({@code inRuns}
+   * from the run index, plus runs started lately that the index may not show yet).
+   */
+  private void handOn(
+      StoredEvent event, List<Journeys.PublishedJourney> open, List<String> inRuns) {
     String customer = event.customerUuid().toString();
     var journeyEvent = event.toJourneyEvent();
     Set<String> reached = new LinkedHashSet<>();
@@ -236,6 +303,7 @@ class EventRelay implements SmartLifecycle {
       }
     }
     Instant now = Instant.now();
+    // Only this customer's task touches this inner map during a pass.
     Map<String, Instant> started =
         recentlyStarted.computeIfAbsent(event.customerUuid(), c -> new HashMap<>());
     started.values().removeIf(at -> at.plus(REMEMBER_STARTS).isBefore(now));
@@ -244,7 +312,7 @@ class EventRelay implements SmartLifecycle {
     if (started.isEmpty()) {
       recentlyStarted.remove(event.customerUuid());
     }
-    candidates.addAll(runs.activeWorkflowIds(event.customerUuid()));
+    candidates.addAll(inRuns);
     for (String workflowId : candidates) {
       if (reached.add(workflowId)) {
         try {
