@@ -110,8 +110,8 @@ final class ModelPersonaNaming {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("trait", trait.label());
         t.put("unit", trait.unit());
-        t.put("persona", PersonaNaming.value(trait, trait.value()));
-        t.put("store", PersonaNaming.value(trait, trait.storeAverage()));
+        t.put("persona", trait.formatted(trait.value()));
+        t.put("store", trait.formatted(trait.storeAverage()));
         t.put("deviation", Math.round(trait.deviation() * 100) / 100.0);
         traits.add(t);
       }

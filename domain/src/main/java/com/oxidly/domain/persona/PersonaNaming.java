@@ -163,26 +163,10 @@ final class PersonaNaming {
   private static String standout(PersonaTrait trait) {
     return trait.label()
         + " "
-        + value(trait, trait.value())
+        + trait.formatted(trait.value())
         + " (store "
-        + value(trait, trait.storeAverage())
+        + trait.formatted(trait.storeAverage())
         + ")";
-  }
-
-  /** A value as the trait's unit reads. */
-  static String value(PersonaTrait trait, double value) {
-    if (Double.isNaN(value)) {
-      return "n/a";
-    }
-    return switch (trait.unit()) {
-      case "share" -> percent(value);
-      case "orders" -> oneDecimal(value);
-      case "score" ->
-          Math.abs(trait.storeAverage()) <= 1
-              ? String.format(Locale.ROOT, "%.2f", value)
-              : whole(value);
-      default -> whole(value);
-    };
   }
 
   private static String listed(List<String> items) {

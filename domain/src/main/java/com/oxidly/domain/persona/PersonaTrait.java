@@ -1,5 +1,7 @@
 package com.oxidly.domain.persona;
 
+import java.util.Locale;
+
 /**
  * One trait of a persona against the store.
  *
@@ -14,4 +16,22 @@ package com.oxidly.domain.persona;
  *     clustering uses): how distinctive the trait is, and in which direction
  */
 public record PersonaTrait(
-    String key, String label, String unit, double value, double storeAverage, double deviation) {}
+    String key, String label, String unit, double value, double storeAverage, double deviation) {
+
+  /** A value of this trait as it reads: "61%", "4.2", "0.35", "1,250". */
+  public String formatted(double number) {
+    if (Double.isNaN(number)) {
+      return "n/a";
+    }
+    return switch (unit) {
+      case "share" -> String.format(Locale.ROOT, "%.0f%%", number * 100);
+      case "orders" -> String.format(Locale.ROOT, "%.1f", number);
+      // Sentiment runs from -1 to 1, engagement from 0 to 100.
+      case "score" ->
+          Math.abs(storeAverage) <= 1
+              ? String.format(Locale.ROOT, "%.2f", number)
+              : String.format(Locale.US, "%,.0f", number);
+      default -> String.format(Locale.US, "%,.0f", number);
+    };
+  }
+}

@@ -4,11 +4,13 @@ import static com.oxidly.ui.TestHttp.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.domain.engagement.EngagementScoring;
+import com.oxidly.ui.DemoPersonas;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +24,12 @@ class AnalyticsRefreshApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired EngagementScoring engagement;
+
+  /** Other tests read the demo store's vocabulary: personas are left as they were, none. */
+  @AfterEach
+  void forgetPersonas() {
+    DemoPersonas.forget(jdbc);
+  }
 
   @Test
   void anOnDemandRefreshRescoresEveryCustomerAndShowsItsProgress() {
