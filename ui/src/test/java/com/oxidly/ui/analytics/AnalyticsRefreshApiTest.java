@@ -31,6 +31,20 @@ class AnalyticsRefreshApiTest {
     DemoPersonas.forget(jdbc);
   }
 
+  /** Waits until the on-demand refresh reports phase done. */
+  static void awaitDone(TestHttp http) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () ->
+                "done"
+                    .equals(
+                        http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN)
+                            .json()
+                            .get("phase")
+                            .asString()));
+  }
+
   @Test
   void anOnDemandRefreshRescoresEveryCustomerAndShowsItsProgress() {
     jdbc.update("update customers set engagement_score = null");
@@ -41,16 +55,7 @@ class AnalyticsRefreshApiTest {
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     assertThat(started.json().get("workflowId").asString())
         .isEqualTo("analytics-refresh:on-demand");
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                "done"
-                    .equals(
-                        http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN)
-                            .json()
-                            .get("phase")
-                            .asString()));
+    awaitDone(http);
     JsonNode progress = http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN).json();
     long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
     assertThat(progress.get("scored").asLong()).isEqualTo(customers);

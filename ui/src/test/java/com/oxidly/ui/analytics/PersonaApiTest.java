@@ -56,16 +56,7 @@ class PersonaApiTest {
   void theRefreshGivesEveryCustomerAPersonaSeenInTheApiAndTheIndex() throws Exception {
     TestHttp http = new TestHttp(port);
     assertThat(http.post("/api/analytics/refresh", "", BOOTSTRAP_TOKEN).status()).isEqualTo(202);
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(3))
-        .until(
-            () ->
-                "done"
-                    .equals(
-                        http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN)
-                            .json()
-                            .get("phase")
-                            .asString()));
+    AnalyticsRefreshApiTest.awaitDone(http);
     long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
     assertThat(http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN).json().get("assigned").asLong())
         .isEqualTo(customers);

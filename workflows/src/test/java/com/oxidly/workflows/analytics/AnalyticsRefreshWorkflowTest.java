@@ -139,6 +139,14 @@ class AnalyticsRefreshWorkflowTest {
             .build());
   }
 
+  /** The next {@code pageSize} customers after {@code afterUuid} (null: from the first). */
+  static List<String> pageAfter(List<String> customers, String afterUuid, int pageSize) {
+    return customers.stream()
+        .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
+        .limit(pageSize)
+        .toList();
+  }
+
   /** Segment re-evaluation over the same customers, counting who was evaluated. */
   static final class FakeSegments implements SegmentActivities {
     final List<String> customers;
@@ -155,11 +163,7 @@ class AnalyticsRefreshWorkflowTest {
       if (afterUuid == null) {
         timesEvaluated.clear();
       }
-      List<String> page =
-          customers.stream()
-              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
-              .limit(pageSize)
-              .toList();
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
       page.forEach(c -> timesEvaluated.merge(c, 1, Integer::sum));
       return new EvaluatedPage(
           page.size(), 0, 0, page.isEmpty() ? afterUuid : page.getLast(), page.size() < pageSize);
@@ -208,11 +212,7 @@ class AnalyticsRefreshWorkflowTest {
         runs.incrementAndGet();
         timesScored.clear();
       }
-      List<String> page =
-          customers.stream()
-              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
-              .limit(pageSize)
-              .toList();
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
       long changed = page.stream().filter(c -> !stored.contains(c)).count();
       stored.addAll(page);
       page.forEach(c -> timesScored.merge(c, 1, Integer::sum));
@@ -243,11 +243,7 @@ class AnalyticsRefreshWorkflowTest {
       if (afterUuid == null) {
         timesAssigned.clear();
       }
-      List<String> page =
-          customers.stream()
-              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
-              .limit(pageSize)
-              .toList();
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
       page.forEach(c -> timesAssigned.merge(c, 1, Integer::sum));
       return new AssignedPage(
           page.size(),
