@@ -5,6 +5,7 @@ import com.oxidly.domain.clv.ClvModel;
 import com.oxidly.domain.clv.CustomerLifetimeValue;
 import com.oxidly.domain.customer.CustomerRepository;
 import com.oxidly.domain.engagement.EngagementScoring;
+import com.oxidly.domain.persona.Personas;
 import com.oxidly.domain.sentiment.StoredTextSentiments;
 import com.oxidly.workflows.analytics.AnalyticsActivities;
 import io.temporal.failure.ApplicationFailure;
@@ -25,6 +26,7 @@ class AnalyticsActivitiesImpl implements AnalyticsActivities {
   private final CustomerLifetimeValue lifetimeValue;
   private final CustomerRepository customers;
   private final StoredTextSentiments sentiments;
+  private final Personas personas;
 
   /** How long one sentiment call works before it hands back a cursor (the limit is 5 min). */
   private static final Duration SENTIMENT_TIME_BOX = Duration.ofMinutes(2);
@@ -33,11 +35,34 @@ class AnalyticsActivitiesImpl implements AnalyticsActivities {
       EngagementScoring engagement,
       CustomerLifetimeValue lifetimeValue,
       CustomerRepository customers,
-      StoredTextSentiments sentiments) {
+      StoredTextSentiments sentiments,
+      Personas personas) {
     this.engagement = engagement;
     this.lifetimeValue = lifetimeValue;
     this.customers = customers;
     this.sentiments = sentiments;
+    this.personas = personas;
+  }
+
+  @Override
+  public Long fitPersonas() {
+    return personas.fit().orElse(null);
+  }
+
+  @Override
+  public AssignedPage assignPersonas(long model, String afterUuid, int pageSize) {
+    Personas.AssignedPage page =
+        personas.assignPage(model, afterUuid == null ? null : UUID.fromString(afterUuid), pageSize);
+    return new AssignedPage(
+        page.assigned(),
+        page.changed(),
+        page.lastUuid() == null ? null : page.lastUuid().toString(),
+        page.last());
+  }
+
+  @Override
+  public void finishPersonas(long model) {
+    personas.finish(model);
   }
 
   @Override

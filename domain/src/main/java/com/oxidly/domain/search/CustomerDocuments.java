@@ -36,7 +36,8 @@ class CustomerDocuments {
              postal_code, time_zone, status, language, signup_date, email_opt_in, sms_opt_in,
              push_opt_in, tags, acquisition_channel, referred_by, attributes::text as attributes,
              total_spent, order_count, first_order_at, last_order_at, average_order_value,
-             engagement_score, sentiment_score, predicted_clv, p_alive, persona, segments, updated_at
+             engagement_score, sentiment_score, predicted_clv, p_alive, expected_purchases,
+             expected_average_spend, persona, segments, updated_at
         from customers
       """;
 
@@ -242,6 +243,8 @@ class CustomerDocuments {
     doc.put("sentiment_score", row.getObject("sentiment_score"));
     doc.put("predicted_clv", decimal(row.getBigDecimal("predicted_clv")));
     doc.put("p_alive", row.getObject("p_alive"));
+    doc.put("expected_purchases", row.getObject("expected_purchases"));
+    doc.put("expected_average_spend", decimal(row.getBigDecimal("expected_average_spend")));
     doc.put("persona", row.getString("persona"));
     doc.put("segments", strings(row.getArray("segments")));
     doc.put("updated_at", instant(row.getTimestamp("updated_at")));

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customer index in Elasticsearch, derived from PostgreSQL. Readers always go through the alias
@@ -33,6 +34,7 @@ public class CustomerIndex {
 
   private static final DateTimeFormatter INDEX_SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ElasticsearchClient client;
   private final ElasticsearchProperties properties;
   private final CustomerDocuments documents;
@@ -71,11 +73,36 @@ public class CustomerIndex {
                 u -> u.actions(Action.of(a -> a.add(add -> add.index(index).alias(alias())))));
       }
       for (String index : physicalIndices()) {
+        addNewFields(index);
         addVectorFields(index);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch is not reachable at " + properties.url(), e);
     }
+  }
+
+  /**
+   * Gives every physical index the fields the mapping has gained since it was created (e.g. the
+   * lifetime-value expectations): adding fields is allowed on a live index and restating existing
+   * ones unchanged is a no-op, so documents with the new fields are accepted without a rebuild.
+   * Idempotent.
+   */
+  public void addNewFields() {
+    try {
+      for (String index : physicalIndices()) {
+        addNewFields(index);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch is not reachable at " + properties.url(), e);
+    }
+  }
+
+  private void addNewFields(String index) throws IOException {
+    String mappings;
+    try (InputStream file = new ClassPathResource("search/customer-index.json").getInputStream()) {
+      mappings = JSON.readTree(file).get("mappings").toString();
+    }
+    client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mappings)));
   }
 
   /** Creates a new, empty physical customer index and returns its name. Not yet aliased. */

@@ -1,5 +1,6 @@
 package com.oxidly.ui.maintenance;
 
+import com.oxidly.domain.search.CustomerIndex;
 import com.oxidly.workflows.TaskQueues;
 import com.oxidly.workflows.WorkflowIds;
 import com.oxidly.workflows.reindex.CustomerReindexWorkflow;
@@ -12,6 +13,10 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +28,28 @@ public class CustomerIndexMaintenance {
 
   static final int PAGE_SIZE = 2_000;
 
-  private final WorkflowClient temporal;
+  private static final Logger log = LoggerFactory.getLogger(CustomerIndexMaintenance.class);
 
-  CustomerIndexMaintenance(WorkflowClient temporal) {
+  private final WorkflowClient temporal;
+  private final CustomerIndex index;
+
+  CustomerIndexMaintenance(WorkflowClient temporal, CustomerIndex index) {
     this.temporal = temporal;
+    this.index = index;
+  }
+
+  /**
+   * Brings existing indices' mappings up to this version's fields at start, so an upgrade needs no
+   * rebuild for fields that were only added.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void addNewIndexFields() {
+    try {
+      index.addNewFields();
+    } catch (RuntimeException e) {
+      // The indexer retries rejected documents; the next start tries again.
+      log.warn("Could not add new fields to the customer index: {}", e.getMessage());
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import com.oxidly.ui.views.customers.CustomerListView;
 import com.oxidly.ui.views.importing.ImportView;
 import com.oxidly.ui.views.journeys.JourneysView;
 import com.oxidly.ui.views.outbox.OutboxView;
+import com.oxidly.ui.views.personas.PersonasView;
 import com.oxidly.ui.views.segments.SegmentsView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -43,6 +44,8 @@ public class MainLayout extends AppLayout {
     navigation.addItem(
         new SideNavItem("Customers", CustomerListView.class, VaadinIcon.USERS.create()));
     navigation.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.GROUP.create()));
+    navigation.addItem(
+        new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()));
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())) {
       navigation.addItem(
           new SideNavItem("Journeys", JourneysView.class, VaadinIcon.CONNECT.create()));

@@ -4,11 +4,13 @@ import static com.oxidly.ui.TestHttp.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.domain.engagement.EngagementScoring;
+import com.oxidly.ui.DemoPersonas;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.TestHttp;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +25,26 @@ class AnalyticsRefreshApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired EngagementScoring engagement;
 
+  /** Other tests read the demo store's vocabulary: personas are left as they were, none. */
+  @AfterEach
+  void forgetPersonas() {
+    DemoPersonas.forget(jdbc);
+  }
+
+  /** Waits until the on-demand refresh reports phase done. */
+  static void awaitDone(TestHttp http) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () ->
+                "done"
+                    .equals(
+                        http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN)
+                            .json()
+                            .get("phase")
+                            .asString()));
+  }
+
   @Test
   void anOnDemandRefreshRescoresEveryCustomerAndShowsItsProgress() {
     jdbc.update("update customers set engagement_score = null");
@@ -33,16 +55,7 @@ class AnalyticsRefreshApiTest {
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     assertThat(started.json().get("workflowId").asString())
         .isEqualTo("analytics-refresh:on-demand");
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                "done"
-                    .equals(
-                        http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN)
-                            .json()
-                            .get("phase")
-                            .asString()));
+    awaitDone(http);
     JsonNode progress = http.get("/api/analytics/refresh", BOOTSTRAP_TOKEN).json();
     long customers = jdbc.queryForObject("select count(*) from customers", Long.class);
     assertThat(progress.get("scored").asLong()).isEqualTo(customers);

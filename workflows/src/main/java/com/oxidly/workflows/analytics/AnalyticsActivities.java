@@ -40,6 +40,33 @@ public interface AnalyticsActivities {
   SentimentProgress scoreSentiment(String pass, String after);
 
   /**
+   * Fits personas on a sample of customers and stores them as a new model, named (by the language
+   * model when one is configured). Not current until {@link #finishPersonas}.
+   *
+   * @return the persona model's version; null when the store has too few customers to group
+   */
+  Long fitPersonas();
+
+  /**
+   * Assigns the customers after {@code afterUuid} (null: from the first), in uuid order, to the
+   * nearest persona of {@code model}; writes only changed assignments.
+   */
+  AssignedPage assignPersonas(long model, String afterUuid, int pageSize);
+
+  /** Counts the personas of {@code model} and makes it the current one. */
+  void finishPersonas(long model);
+
+  /**
+   * One page assigned.
+   *
+   * @param assigned customers in the page
+   * @param changed of them, customers whose persona changed
+   * @param lastUuid cursor for the next page
+   * @param last true when no customers follow
+   */
+  record AssignedPage(int assigned, long changed, String lastUuid, boolean last) {}
+
+  /**
    * @param changed texts scored or customers updated by this call
    * @param next where the pass goes on; null when it is done
    */

@@ -19,6 +19,8 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
 
   static final String SENTIMENT_CHANGE = "score-sentiment";
 
+  static final String PERSONAS_CHANGE = "assign-personas";
+
   /** The sentiment passes, in order: texts first, then the averages built from them. */
   static final java.util.List<String> SENTIMENT_PASSES =
       java.util.List.of("reviews", "interactions", "customers");
@@ -30,6 +32,10 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
   private String phase = "counting";
   private long scored;
   private long total;
+  private long assigned;
+
+  /** Activity pages in this run, scoring and persona pages alike: continue-as-new counts them. */
+  private int pagesThisRun;
 
   @Override
   public RefreshResult refresh(RefreshRequest request) {
@@ -41,8 +47,8 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
     long changed = request.changedSoFar();
     total = activities.countCustomers();
     Long model = request.lifetimeValueModel();
-    if (request.resumeAfterUuid() == null
-        && scored == 0
+    boolean fresh = request.resumeAfterUuid() == null && scored == 0 && request.personas() == null;
+    if (fresh
         // Added after the first release: runs that started before skip it when replayed.
         && Workflow.getVersion(SENTIMENT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // Engagement and segments read the sentiment averages, so they are brought up to date first.
@@ -53,25 +59,33 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
         }
       }
     }
-    if (request.resumeAfterUuid() == null && scored == 0) {
+    if (fresh) {
       phase = "fitting-lifetime-value";
       model = activities.fitLifetimeValue();
     }
-    phase = "scoring";
-    String cursor = request.resumeAfterUuid();
-    for (int page = 0; ; page++) {
-      if (page == PAGES_PER_RUN) {
-        Workflow.continueAsNew(
-            new RefreshRequest(request.pageSize(), cursor, scored, changed, model));
+    if (request.personas() == null) {
+      phase = "scoring";
+      String cursor = request.resumeAfterUuid();
+      while (true) {
+        if (pagesThisRun++ == PAGES_PER_RUN) {
+          Workflow.continueAsNew(
+              new RefreshRequest(request.pageSize(), cursor, scored, changed, model, null));
+        }
+        AnalyticsActivities.ScoredPage batch =
+            activities.scorePage(cursor, request.pageSize(), model);
+        scored += batch.scored();
+        changed += batch.changed();
+        if (batch.last()) {
+          break;
+        }
+        cursor = batch.lastUuid();
       }
-      AnalyticsActivities.ScoredPage batch =
-          activities.scorePage(cursor, request.pageSize(), model);
-      scored += batch.scored();
-      changed += batch.changed();
-      if (batch.last()) {
-        break;
-      }
-      cursor = batch.lastUuid();
+    }
+    // Added after the first release: runs that started before skip it when replayed.
+    if (Workflow.getVersion(PERSONAS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // After scoring, because personas are grouped by the fresh engagement and lifetime values;
+      // before segments, because a segment may name a persona.
+      assignPersonas(request, changed, model);
     }
     // Added after the first release: runs that started before skip it when replayed.
     if (Workflow.getVersion(SEGMENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
@@ -92,8 +106,47 @@ public class AnalyticsRefreshWorkflowImpl implements AnalyticsRefreshWorkflow {
     return new RefreshResult(scored, changed);
   }
 
+  /**
+   * Fits personas (unless this run continues an assignment) and assigns every customer, continuing
+   * as new with the assignment's cursor when the run has done its share of pages.
+   */
+  private void assignPersonas(RefreshRequest request, long changed, Long lifetimeValueModel) {
+    RefreshRequest.PersonaAssignment step = request.personas();
+    if (step == null) {
+      phase = "fitting-personas";
+      Long fitted = activities.fitPersonas();
+      if (fitted == null) {
+        return;
+      }
+      step = new RefreshRequest.PersonaAssignment(fitted, null, 0);
+    }
+    phase = "personas";
+    assigned = step.assigned();
+    String cursor = step.afterUuid();
+    while (true) {
+      if (pagesThisRun++ == PAGES_PER_RUN) {
+        Workflow.continueAsNew(
+            new RefreshRequest(
+                request.pageSize(),
+                null,
+                scored,
+                changed,
+                lifetimeValueModel,
+                new RefreshRequest.PersonaAssignment(step.model(), cursor, assigned)));
+      }
+      AnalyticsActivities.AssignedPage page =
+          activities.assignPersonas(step.model(), cursor, request.pageSize());
+      assigned += page.assigned();
+      if (page.last()) {
+        break;
+      }
+      cursor = page.lastUuid();
+    }
+    activities.finishPersonas(step.model());
+  }
+
   @Override
   public RefreshProgress progress() {
-    return new RefreshProgress(phase, scored, total);
+    return new RefreshProgress(phase, scored, total, assigned);
   }
 }

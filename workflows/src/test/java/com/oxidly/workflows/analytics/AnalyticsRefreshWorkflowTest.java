@@ -58,6 +58,11 @@ class AnalyticsRefreshWorkflowTest {
         .hasSize(250)
         .containsOnly(1);
     assertThat(segments.keys).containsOnly("(moving)");
+    assertThat(scores.timesAssigned.values())
+        .as("every customer is given a persona once, after scoring")
+        .hasSize(250)
+        .containsOnly(1);
+    assertThat(scores.finished).containsExactly(101L);
     assertThat(scores.sentimentCalls)
         .as("texts are scored, then averages updated, each pass followed to its end")
         .containsExactly(
@@ -81,6 +86,11 @@ class AnalyticsRefreshWorkflowTest {
     assertThat(result.scored()).isEqualTo(250);
     assertThat(scores.timesScored.values()).hasSize(250).containsOnly(1);
     assertThat(scores.fits).as("fitted once, not again after continue-as-new").hasValue(1);
+    assertThat(scores.personaFits)
+        .as("personas fitted once, their assignment continued as new")
+        .hasValue(1);
+    assertThat(scores.timesAssigned.values()).hasSize(250).containsOnly(1);
+    assertThat(scores.finished).containsExactly(101L);
     assertThat(segments.timesEvaluated.values()).hasSize(250).containsOnly(1);
   }
 
@@ -129,6 +139,14 @@ class AnalyticsRefreshWorkflowTest {
             .build());
   }
 
+  /** The next {@code pageSize} customers after {@code afterUuid} (null: from the first). */
+  static List<String> pageAfter(List<String> customers, String afterUuid, int pageSize) {
+    return customers.stream()
+        .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
+        .limit(pageSize)
+        .toList();
+  }
+
   /** Segment re-evaluation over the same customers, counting who was evaluated. */
   static final class FakeSegments implements SegmentActivities {
     final List<String> customers;
@@ -145,11 +163,7 @@ class AnalyticsRefreshWorkflowTest {
       if (afterUuid == null) {
         timesEvaluated.clear();
       }
-      List<String> page =
-          customers.stream()
-              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
-              .limit(pageSize)
-              .toList();
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
       page.forEach(c -> timesEvaluated.merge(c, 1, Integer::sum));
       return new EvaluatedPage(
           page.size(), 0, 0, page.isEmpty() ? afterUuid : page.getLast(), page.size() < pageSize);
@@ -198,11 +212,7 @@ class AnalyticsRefreshWorkflowTest {
         runs.incrementAndGet();
         timesScored.clear();
       }
-      List<String> page =
-          customers.stream()
-              .filter(c -> afterUuid == null || c.compareTo(afterUuid) > 0)
-              .limit(pageSize)
-              .toList();
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
       long changed = page.stream().filter(c -> !stored.contains(c)).count();
       stored.addAll(page);
       page.forEach(c -> timesScored.merge(c, 1, Integer::sum));
@@ -214,5 +224,37 @@ class AnalyticsRefreshWorkflowTest {
     }
 
     private final java.util.Set<String> stored = ConcurrentHashMap.newKeySet();
+
+    final AtomicInteger personaFits = new AtomicInteger();
+    final Map<String, Integer> timesAssigned = new ConcurrentHashMap<>();
+    final List<Long> finished = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @Override
+    public Long fitPersonas() {
+      assertThat(timesScored)
+          .as("personas are fitted after everyone is scored")
+          .hasSize(customers.size());
+      return 100L + personaFits.incrementAndGet();
+    }
+
+    @Override
+    public AssignedPage assignPersonas(long model, String afterUuid, int pageSize) {
+      assertThat(model).isEqualTo(100L + personaFits.get());
+      if (afterUuid == null) {
+        timesAssigned.clear();
+      }
+      List<String> page = pageAfter(customers, afterUuid, pageSize);
+      page.forEach(c -> timesAssigned.merge(c, 1, Integer::sum));
+      return new AssignedPage(
+          page.size(),
+          page.size(),
+          page.isEmpty() ? afterUuid : page.getLast(),
+          page.size() < pageSize);
+    }
+
+    @Override
+    public void finishPersonas(long model) {
+      finished.add(model);
+    }
   }
 }
