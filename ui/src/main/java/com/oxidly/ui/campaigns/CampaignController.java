@@ -7,16 +7,11 @@ import com.oxidly.domain.campaign.CampaignStateException;
 import com.oxidly.domain.campaign.Campaigns;
 import com.oxidly.domain.campaign.InvalidCampaignException;
 import com.oxidly.domain.customer.FieldError;
-import com.oxidly.workflows.campaign.CampaignProgress;
-import com.oxidly.workflows.campaign.CampaignWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,11 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignController {
 
   private final Campaigns campaigns;
-  private final CampaignLauncher launcher;
+  private final CampaignOperations operations;
 
-  CampaignController(Campaigns campaigns, CampaignLauncher launcher) {
+  CampaignController(Campaigns campaigns, CampaignOperations operations) {
     this.campaigns = campaigns;
-    this.launcher = launcher;
+    this.operations = operations;
   }
 
   /**
@@ -63,25 +58,7 @@ class CampaignController {
       Instant scheduledAt,
       Instant startedAt,
       Instant finishedAt,
-      Progress progress) {}
-
-  /**
-   * @param phase what the run does now (workflow only): waiting_for_start, sending, paused, ...
-   * @param queued the frozen audience's size; null before the run started
-   * @param suppressed suppressions by reason
-   * @param deferred customers waiting for quiet hours to end (retried with the same key)
-   */
-  record Progress(
-      String source,
-      String phase,
-      String holdReason,
-      Long queued,
-      long sent,
-      Map<String, Long> suppressed,
-      long suppressedTotal,
-      long failed,
-      long deferred,
-      Instant nextSendAt) {}
+      CampaignOperations.Progress progress) {}
 
   @GetMapping("/api/campaigns")
   @Operation(summary = "Every campaign, newest first, with persisted statistics")
@@ -125,68 +102,28 @@ class CampaignController {
               + " waits for the start, freezes the audience then and sends; this call returns at"
               + " once.")
   CampaignView schedule(@PathVariable long id, Principal principal) {
-    campaigns.schedule(id, principal.getName());
-    try {
-      launcher.start(id);
-    } catch (RuntimeException temporalUnavailable) {
-      // Without a run the campaign would say scheduled and never send: back to draft.
-      campaigns.unschedule(id);
-      throw new RunUnavailableException(id, temporalUnavailable);
-    }
-    return view(campaigns.get(id), true);
+    return view(operations.schedule(id, principal.getName()), true);
   }
 
   @PostMapping("/api/campaigns/{id}/pause")
   @Operation(summary = "Hold sends (the batch in flight completes)")
   CampaignView pause(@PathVariable long id) {
-    requireLive(id, "pause it");
-    signal(id, CampaignWorkflow::pause);
-    campaigns.markPaused(id);
-    return view(campaigns.get(id), true);
+    return view(operations.pause(id), true);
   }
 
   @PostMapping("/api/campaigns/{id}/resume")
   @Operation(summary = "Go on where a paused campaign stopped")
   CampaignView resume(@PathVariable long id) {
-    requireLive(id, "resume it");
-    signal(id, CampaignWorkflow::resume);
-    campaigns.markResumed(id);
-    return view(campaigns.get(id), true);
+    return view(operations.resume(id), true);
   }
 
   @PostMapping("/api/campaigns/{id}/cancel")
   @Operation(summary = "Stop for good; a draft is simply never sent")
   CampaignView cancel(@PathVariable long id) {
-    if (campaigns.get(id).isLive()) {
-      signal(id, CampaignWorkflow::cancel);
-    }
-    campaigns.markCancelled(id);
-    return view(campaigns.get(id), true);
-  }
-
-  private void requireLive(long id, String action) {
-    Campaign campaign = campaigns.get(id);
-    if (!campaign.isLive()) {
-      throw new CampaignStateException(id, campaign.status(), action);
-    }
-  }
-
-  private void signal(long id, Consumer<CampaignWorkflow> signal) {
-    try {
-      launcher.signal(id, signal);
-    } catch (RuntimeException temporalUnavailable) {
-      throw new RunUnavailableException(id, temporalUnavailable);
-    }
+    return view(operations.cancel(id), true);
   }
 
   private CampaignView view(Campaign campaign, boolean live) {
-    Progress progress = null;
-    if (live && campaign.isLive()) {
-      progress = launcher.progress(campaign.id()).map(CampaignController::progress).orElse(null);
-    }
-    if (progress == null) {
-      progress = progress(campaign.stats());
-    }
     return new CampaignView(
         campaign.id(),
         campaign.status(),
@@ -199,44 +136,7 @@ class CampaignController {
         campaign.scheduledAt(),
         campaign.startedAt(),
         campaign.finishedAt(),
-        progress);
-  }
-
-  private static Progress progress(CampaignProgress live) {
-    return new Progress(
-        "workflow",
-        live.phase(),
-        live.holdReason(),
-        live.queued(),
-        live.sent(),
-        live.suppressed(),
-        live.suppressedTotal(),
-        live.failed(),
-        live.deferred(),
-        live.nextSendAt());
-  }
-
-  private static Progress progress(Campaign.Stats stats) {
-    Map<String, Long> suppressed = new TreeMap<>();
-    stats.suppressed().forEach((reason, count) -> suppressed.put(reason, count.longValue()));
-    return new Progress(
-        "database",
-        null,
-        null,
-        stats.queued() == null ? null : stats.queued().longValue(),
-        stats.sent(),
-        suppressed,
-        suppressed.values().stream().mapToLong(Long::longValue).sum(),
-        stats.failed(),
-        stats.deferred(),
-        null);
-  }
-
-  /** Temporal could not be reached to start or signal a run. */
-  static final class RunUnavailableException extends RuntimeException {
-    RunUnavailableException(long id, Throwable cause) {
-      super("The run of campaign " + id + " cannot be reached now; try again", cause);
-    }
+        operations.progress(campaign, live));
   }
 
   @ExceptionHandler(InvalidCampaignException.class)
@@ -260,8 +160,8 @@ class CampaignController {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
-  @ExceptionHandler(RunUnavailableException.class)
-  ProblemDetail unavailable(RunUnavailableException e) {
+  @ExceptionHandler(CampaignOperations.RunUnavailableException.class)
+  ProblemDetail unavailable(CampaignOperations.RunUnavailableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
   }
 }
