@@ -29,6 +29,8 @@ public final class BenchMain {
       case "freshness" -> ContextBenchmarks.freshness(rest);
       case "nl-parse" -> ParseBenchmark.main(rest);
       case "nl-search" -> ContextBenchmarks.nlSearch(rest);
+      case "broadcast" -> DeliveryBenchmarks.broadcast(rest);
+      case "smtp" -> DeliveryBenchmarks.smtp(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -59,9 +61,18 @@ public final class BenchMain {
                        --jdbc-url=... --rounds=50
           nl-search    natural-language search end to end over the dev set
                        --jdbc-url=... --rounds=5
-        index, query, freshness and nl-search start the application in worker mode with a local
-        Elasticsearch on port 9250 (1 GB heap, data in .oxidly/bench-elasticsearch); options
-        --es-port, --es-heap, --es-data-dir, or --es-url for an existing cluster.
+          broadcast    a marketing email to every customer through the campaign workflow, next to
+                       a raw JDBC batched insert of the same delivery rows; generates (or reuses)
+                       the store in its own database
+                       --customers=100000 --jdbc-url=.../oxidly_bench_delivery --batch=1000
+          smtp         emails through the production SMTP transport into the local server
+                       --messages=20000 --threads=(oxidly.delivery.sender-threads)
+                       --jdbc-url=.../oxidly_bench_smtp (a migrated database, no store)
+        index, query, freshness, nl-search, broadcast and smtp start the application in worker
+        mode with a local Elasticsearch on port 9250 (1 GB heap, data in
+        .oxidly/bench-elasticsearch), Temporal on 7250 and SMTP on 2550; options --es-port,
+        --es-heap, --es-data-dir, --temporal-port, --smtp-port, or --es-url for an existing
+        cluster.
         """);
   }
 }
