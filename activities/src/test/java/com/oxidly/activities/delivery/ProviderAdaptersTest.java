@@ -174,7 +174,7 @@ class ProviderAdaptersTest {
       JavaMailSenderImpl sender = new JavaMailSenderImpl();
       sender.setHost("127.0.0.1");
       sender.setPort(smtp.getSmtp().getPort());
-      EmailTransport email = new EmailTransport(sender, properties());
+      EmailTransport email = new EmailTransport(sender, properties(), 2);
       OutgoingMessage message =
           new OutgoingMessage(
               "campaign:7:s1:abc",

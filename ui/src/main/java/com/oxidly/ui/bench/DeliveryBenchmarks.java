@@ -66,7 +66,9 @@ final class DeliveryBenchmarks {
             args, BenchOptions.names(BenchContext.OPTIONS, "customers", "seed", "batch"));
     int customers = options.getInt("customers", 100_000);
     BenchOptions withUrl = ensureStore(options, DEFAULT_URL, customers);
-    List<String> properties = new ArrayList<>(List.of("oxidly.delivery.quiet-hours.enabled=false"));
+    // Live segment upkeep would work through the whole generated store meanwhile.
+    List<String> properties =
+        List.of("oxidly.delivery.quiet-hours.enabled=false", "oxidly.segments.live.enabled=false");
     try (ConfigurableApplicationContext context = BenchContext.start(withUrl, false, properties)) {
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       // Earlier runs on this store would fill the frequency caps; this database is the bench's.
