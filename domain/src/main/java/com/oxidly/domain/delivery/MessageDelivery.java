@@ -229,7 +229,6 @@ public class MessageDelivery implements DisposableBean {
     List<OutgoingMessage> due = new ArrayList<>();
     List<String> resent = new ArrayList<>();
     List<DeliveryLog.Final> finals = new ArrayList<>();
-    List<DeliveryLog.NewClaim> claims = new ArrayList<>();
     List<DeliveryLog.NewClaim> allowed = new ArrayList<>();
     for (Pending p : pending) {
       Send send = p.send;
@@ -257,8 +256,7 @@ public class MessageDelivery implements DisposableBean {
         }
       }
     }
-    List<DeliveryLog.NewClaim> capped = withinCaps(tx, allowed, finals, outcomes);
-    claims.addAll(capped);
+    List<DeliveryLog.NewClaim> claims = withinCaps(tx, allowed, finals, outcomes);
     List<Send> raced = recordFinals(tx, finals, outcomes);
     Set<String> inserted = DeliveryLog.insertClaims(tx, claims);
     for (DeliveryLog.NewClaim c : claims) {
@@ -270,15 +268,10 @@ public class MessageDelivery implements DisposableBean {
       }
     }
     // Rows another attempt wrote meanwhile without the key lock (suppressions): theirs stands.
-    Map<String, DeliveryLog.Entry> theirs =
-        DeliveryLog.findAll(tx, raced.stream().map(Send::sendKey).toList());
-    for (Send send : raced) {
-      DeliveryLog.Entry entry = theirs.get(send.sendKey());
-      if (isFinal(entry)) {
-        outcomes.put(send.sendKey(), entry.outcome());
-      } else {
-        throw new IllegalStateException(send.sendKey() + " changed under its lock; retry");
-      }
+    List<Send> unsettled = takeTheirs(tx, raced, outcomes);
+    if (!unsettled.isEmpty()) {
+      throw new IllegalStateException(
+          unsettled.getFirst().sendKey() + " changed under its lock; retry");
     }
     DeliveryLog.reclaimAll(tx, resent);
     return due;
@@ -354,7 +347,6 @@ public class MessageDelivery implements DisposableBean {
   private static List<Send> recordFinals(
       JdbcTemplate jdbc, List<DeliveryLog.Final> finals, Map<String, SendOutcome> outcomes) {
     Set<String> inserted = DeliveryLog.insertFinals(jdbc, finals);
-    List<Send> raced = new ArrayList<>();
     List<Send> others = new ArrayList<>();
     for (DeliveryLog.Final f : finals) {
       String key = f.send().sendKey();
@@ -368,17 +360,27 @@ public class MessageDelivery implements DisposableBean {
         others.add(f.send());
       }
     }
+    return takeTheirs(jdbc, others, outcomes);
+  }
+
+  /**
+   * Puts the recorded outcome of each send whose key another attempt settled; returns the sends
+   * whose key is not settled (claimed by another attempt, or without a row).
+   */
+  private static List<Send> takeTheirs(
+      JdbcTemplate jdbc, List<Send> sends, Map<String, SendOutcome> outcomes) {
     Map<String, DeliveryLog.Entry> theirs =
-        DeliveryLog.findAll(jdbc, others.stream().map(Send::sendKey).toList());
-    for (Send send : others) {
+        DeliveryLog.findAll(jdbc, sends.stream().map(Send::sendKey).toList());
+    List<Send> unsettled = new ArrayList<>();
+    for (Send send : sends) {
       DeliveryLog.Entry entry = theirs.get(send.sendKey());
       if (isFinal(entry)) {
         outcomes.put(send.sendKey(), entry.outcome());
       } else {
-        raced.add(send);
+        unsettled.add(send);
       }
     }
-    return raced;
+    return unsettled;
   }
 
   /** The rendered message, or null after recording a broken template as failed. */

@@ -7,8 +7,10 @@ import com.oxidly.domain.bench.Machine;
 import com.oxidly.domain.campaign.CampaignDefinition;
 import com.oxidly.domain.campaign.CampaignRuns;
 import com.oxidly.domain.campaign.Campaigns;
+import com.oxidly.domain.delivery.MessageDelivery;
 import com.oxidly.domain.delivery.MessageTransport;
 import com.oxidly.domain.delivery.OutgoingMessage;
+import com.oxidly.domain.delivery.Send;
 import com.oxidly.domain.delivery.TransportResult;
 import com.oxidly.domain.demo.DemoStore;
 import com.oxidly.domain.demo.DemoStoreSpec;
@@ -63,7 +65,8 @@ final class DeliveryBenchmarks {
   static void broadcast(String[] args) throws Exception {
     BenchOptions options =
         BenchOptions.parse(
-            args, BenchOptions.names(BenchContext.OPTIONS, "customers", "seed", "batch"));
+            args,
+            BenchOptions.names(BenchContext.OPTIONS, "customers", "seed", "batch", "direct-batch"));
     int customers = options.getInt("customers", 100_000);
     BenchOptions withUrl = ensureStore(options, DEFAULT_URL, customers);
     // Live segment upkeep would work through the whole generated store meanwhile.
@@ -133,6 +136,10 @@ final class DeliveryBenchmarks {
       double seconds = ((Number) log.get("seconds")).doubleValue();
       int mails = smtp.getReceivedMessages().length - mailsBefore;
 
+      int directBatch = options.getInt("direct-batch", 100);
+      System.out.println(
+          Machine.stamp("direct deliverAll in batches of " + directBatch + ", no workflow"));
+      Direct direct = direct(context, directBatch);
       System.out.println(Machine.stamp("raw batched insert of " + total + " rows"));
       RawInsert raw = rawInsert(jdbc, source, options.getInt("batch", 1_000));
       System.out.println(Machine.stamp("done"));
@@ -148,6 +155,14 @@ final class DeliveryBenchmarks {
           total,
           seconds,
           recorded);
+      System.out.printf(
+          Locale.ROOT,
+          "| the same audience again through `MessageDelivery.deliverAll` called directly in"
+              + " batches of %,d (no workflow, no throttle) | %,d | %.1f | %,.0f |%n",
+          direct.batch(),
+          direct.rows(),
+          direct.seconds(),
+          direct.rows() / direct.seconds());
       System.out.printf(
           Locale.ROOT,
           "| raw JDBC batched insert of the same rows (batches of %,d, scratch copy of"
@@ -344,6 +359,42 @@ final class DeliveryBenchmarks {
       }
       Thread.sleep(200);
     }
+  }
+
+  private record Direct(long rows, double seconds, int batch) {}
+
+  /**
+   * Every customer once more under a source of its own, through the delivery door itself in batches
+   * like the campaign's pages, one after the other: what the activity can do when neither the
+   * workflow nor the throttle sets the pace.
+   */
+  private static Direct direct(ConfigurableApplicationContext context, int batch) {
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    MessageDelivery delivery = context.getBean(MessageDelivery.class);
+    List<UUID> customers =
+        jdbc.queryForList("select customer_uuid from customers order by customer_uuid", UUID.class);
+    String source = "bench-direct:" + System.currentTimeMillis();
+    Instant at = Instant.now();
+    MessageTemplate template = template();
+    long started = System.nanoTime();
+    for (int from = 0; from < customers.size(); from += batch) {
+      List<Send> sends = new ArrayList<>();
+      for (UUID customer : customers.subList(from, Math.min(customers.size(), from + batch))) {
+        sends.add(
+            new Send(
+                source + ":" + customer,
+                source,
+                "direct",
+                customer,
+                Channel.EMAIL,
+                MessageClass.MARKETING,
+                template,
+                Map.of("campaign_name", "direct"),
+                at));
+      }
+      delivery.deliverAll(sends);
+    }
+    return new Direct(customers.size(), (System.nanoTime() - started) / 1e9, batch);
   }
 
   private record RawInsert(long rows, double seconds, int batch) {}
