@@ -174,7 +174,7 @@ class ProviderAdaptersTest {
       JavaMailSenderImpl sender = new JavaMailSenderImpl();
       sender.setHost("127.0.0.1");
       sender.setPort(smtp.getSmtp().getPort());
-      EmailTransport email = new EmailTransport(sender, properties());
+      EmailTransport email = new EmailTransport(sender, properties(), 2);
       OutgoingMessage message =
           new OutgoingMessage(
               "campaign:7:s1:abc",
@@ -213,5 +213,55 @@ class ProviderAdaptersTest {
     } finally {
       smtp.stop();
     }
+  }
+
+  @Test
+  void emailKeepsItsConnectionOpenAndReplacesOneTheServerDropped() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    int port = smtp.getSmtp().getPort();
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    EmailTransport email = new EmailTransport(sender, properties(), 1);
+    GreenMail restarted = null;
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThat(email.send(mail("pool:" + i)).isAccepted()).isTrue();
+      }
+      assertThat(smtp.getReceivedMessages()).hasSize(3);
+      smtp.stop();
+      restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      restarted.start();
+
+      // The pooled connection died with the server: that send is in doubt and throws (the
+      // delivery retries it); the next one opens a fresh connection.
+      assertThatThrownBy(() -> email.send(mail("pool:dropped")))
+          .isInstanceOf(org.springframework.mail.MailSendException.class);
+      assertThat(email.send(mail("pool:after")).isAccepted()).isTrue();
+      assertThat(restarted.getReceivedMessages())
+          .extracting(MimeMessage::getSubject)
+          .containsExactly("pool:after");
+    } finally {
+      email.destroy();
+      if (restarted != null) {
+        restarted.stop();
+      }
+      smtp.stop();
+    }
+  }
+
+  private static OutgoingMessage mail(String key) {
+    return new OutgoingMessage(
+        key,
+        UUID.randomUUID(),
+        Channel.EMAIL,
+        MessageClass.TRANSACTIONAL,
+        "grace@example.com",
+        key,
+        null,
+        "Your receipt",
+        null,
+        null);
   }
 }

@@ -58,6 +58,13 @@ public final class BenchOptions {
     return value == null ? fallback : Integer.parseInt(value);
   }
 
+  /** These options with {@code name} set to {@code value} (a default made explicit). */
+  public BenchOptions with(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.put(name, value);
+    return new BenchOptions(copy);
+  }
+
   /** Every option given, in order, for printing with the results. */
   public Map<String, String> given() {
     return Map.copyOf(values);

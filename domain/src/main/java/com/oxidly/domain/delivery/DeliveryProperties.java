@@ -18,13 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     and push wait; default 21:00-08:00
  * @param publicBaseUrl where customers reach Oxidly (tracking, unsubscribe), no trailing slash
  * @param unsubscribeMailbox the address of List-Unsubscribe's mailto alternative
+ * @param senderThreads threads of this node that hand claimed messages to providers in parallel,
+ *     shared by all batches; a crash can leave at most one message per thread accepted by its
+ *     provider but not yet confirmed in the log (sent again by the retry). Default 8
  */
 @ConfigurationProperties("oxidly.delivery")
 public record DeliveryProperties(
     Map<String, String> caps,
     QuietHours quietHours,
     String publicBaseUrl,
-    String unsubscribeMailbox) {
+    String unsubscribeMailbox,
+    Integer senderThreads) {
 
   /** Quiet hours from {@code start} to {@code end}; start after end spans midnight. */
   public record QuietHours(LocalTime start, LocalTime end, Boolean enabled) {
@@ -53,11 +57,16 @@ public record DeliveryProperties(
         unsubscribeMailbox == null || unsubscribeMailbox.isBlank()
             ? "unsubscribe@oxidly.local"
             : unsubscribeMailbox.strip();
+    senderThreads = senderThreads == null ? 8 : senderThreads;
+    if (senderThreads < 1) {
+      throw new IllegalArgumentException(
+          "oxidly.delivery.sender-threads must be at least 1, was " + senderThreads);
+    }
     frequencyCaps(caps);
   }
 
   public static DeliveryProperties defaults() {
-    return new DeliveryProperties(null, null, null, null);
+    return new DeliveryProperties(null, null, null, null, null);
   }
 
   /** The parsed caps; a channel without a cap is absent. */

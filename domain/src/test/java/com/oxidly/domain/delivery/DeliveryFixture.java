@@ -29,6 +29,9 @@ final class DeliveryFixture implements AutoCloseable {
     volatile long pause;
     volatile String reject;
 
+    /** A key the provider cannot take now (a transient failure: it throws). */
+    volatile String unreachableFor;
+
     RecordingTransport(Channel channel) {
       this.channel = channel;
     }
@@ -46,6 +49,9 @@ final class DeliveryFixture implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+      }
+      if (message.sendKey().equals(unreachableFor)) {
+        throw new IllegalStateException("provider unreachable");
       }
       if (reject != null) {
         return TransportResult.rejected(reject);

@@ -38,6 +38,15 @@ final class BenchContext {
    *     benchmarks that must not compete with a backlog it would work through
    */
   static ConfigurableApplicationContext start(BenchOptions options, boolean indexer) {
+    return start(options, indexer, List.of());
+  }
+
+  /**
+   * Starts the context with {@code properties} ({@code name=value}, without {@code --}) on top of
+   * the bench defaults, for benchmarks that need a setting of their own.
+   */
+  static ConfigurableApplicationContext start(
+      BenchOptions options, boolean indexer, List<String> properties) {
     String url = options.get("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/oxidly_bench");
     String database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1").toLowerCase(Locale.ROOT);
     List<String> args = new ArrayList<>();
@@ -65,6 +74,7 @@ final class BenchContext {
     args.add("--spring.main.banner-mode=off");
     args.add("--logging.level.root=warn");
     args.add("--logging.level.com.oxidly=warn");
+    properties.forEach(property -> args.add("--" + property));
     SpringApplication application = new SpringApplication(OxidlyApplication.class);
     return application.run(args.toArray(String[]::new));
   }

@@ -30,6 +30,8 @@ public final class BenchMain {
       case "nl-parse" -> ParseBenchmark.main(rest);
       case "nl-search" -> ContextBenchmarks.nlSearch(rest);
       case "events" -> EventsBenchmark.run(rest);
+      case "broadcast" -> DeliveryBenchmarks.broadcast(rest);
+      case "smtp" -> DeliveryBenchmarks.smtp(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -65,10 +67,18 @@ public final class BenchMain {
                        step p50/p99; then heap with 10,000 journeys waiting
                        --jdbc-url=... --rate=2500 --seconds=60 --batch=50 --writers=4
                        --journey-share=100 --waiting=10000 --drain-seconds=600
-        index, query, freshness, nl-search and events start the application in worker mode with a local
-        Elasticsearch on port 9250 (1 GB heap, data in .oxidly/bench-elasticsearch); options
-        --es-port, --es-heap, --es-data-dir, or --es-url for an existing cluster; the embedded
-        Temporal server and SMTP listen on 7250 and 2550 (--temporal-port, --smtp-port).
+          broadcast    a marketing email to every customer through the campaign workflow, next to
+                       a raw JDBC batched insert of the same delivery rows; generates (or reuses)
+                       the store in its own database
+                       --customers=100000 --jdbc-url=.../oxidly_bench_delivery --batch=1000
+          smtp         emails through the production SMTP transport into the local server
+                       --messages=20000 --threads=(oxidly.delivery.sender-threads)
+                       --jdbc-url=.../oxidly_bench_smtp (a migrated database, no store)
+        index, query, freshness, nl-search, events, broadcast and smtp start the application in
+        worker mode with a local Elasticsearch on port 9250 (1 GB heap, data in
+        .oxidly/bench-elasticsearch), Temporal on 7250 and SMTP on 2550; options --es-port,
+        --es-heap, --es-data-dir, --temporal-port, --smtp-port, or --es-url for an existing
+        cluster.
         """);
   }
 }

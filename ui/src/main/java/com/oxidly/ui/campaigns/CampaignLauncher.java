@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** Starts campaign workflows and talks to them by signal and query; never waits for a result. */
 @Service
-class CampaignLauncher {
+public class CampaignLauncher {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignLauncher.class);
 
@@ -29,8 +29,11 @@ class CampaignLauncher {
     this.temporal = temporal;
   }
 
-  /** Starts the campaign's one run; a run already started is left as it is (idempotent). */
-  void start(long campaignId) {
+  /**
+   * Starts the campaign's one run (after {@code Campaigns.schedule}); a run already started is left
+   * as it is (idempotent).
+   */
+  public void start(long campaignId) {
     CampaignWorkflow workflow =
         temporal.newWorkflowStub(
             CampaignWorkflow.class,

@@ -35,7 +35,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -43,16 +42,15 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Broadcast campaigns: the list with live counts, and an editor for one campaign — channel,
- * message (Liquid), audience (a segment, or customers described in a sentence with a live count),
- * schedule (one instant, or a local hour in each customer's time zone) and throttle. Admins and
- * marketers save drafts, schedule, pause, resume and cancel; analysts and viewers read. While a
- * campaign runs, its counts refresh every few seconds from the run's progress query.
+ * Broadcast campaigns: the list with live counts, and an editor for one campaign — channel, message
+ * (Liquid), audience (a segment, or customers described in a sentence with a live count), schedule
+ * (one instant, or a local hour in each customer's time zone) and throttle. Admins and marketers
+ * save drafts, schedule, pause, resume and cancel; analysts and viewers read. While a campaign
+ * runs, its counts refresh every few seconds from the run's progress query.
  */
 @Route(value = "campaigns", layout = MainLayout.class)
 @PageTitle("Campaigns | Oxidly")
@@ -218,13 +216,14 @@ public class CampaignsView extends VerticalLayout {
     segment.setValue(
         chosen == null || chosen.segment() == null
             ? null
-            : segment.getListDataView().getItems()
+            : segment
+                .getListDataView()
+                .getItems()
                 .filter(s -> s.key().equals(chosen.segment()))
                 .findFirst()
                 .orElse(null));
     if (chosen != null && chosen.query() != null) {
-      audience.sentence.setValue(
-          com.oxidly.domain.query.ReadableQuery.render(chosen.query()));
+      audience.sentence.setValue(com.oxidly.domain.query.ReadableQuery.render(chosen.query()));
       audience.read();
     }
     CampaignDefinition.Schedule when = definition.schedule();
@@ -383,8 +382,7 @@ public class CampaignsView extends VerticalLayout {
     boolean live = current != null && current.isLive();
     pause.setEnabled(live && !"paused".equals(current.status()));
     resume.setEnabled(live && "paused".equals(current.status()));
-    cancel.setEnabled(
-        current != null && (live || "draft".equals(current.status())));
+    cancel.setEnabled(current != null && (live || "draft".equals(current.status())));
   }
 
   private void refreshList() {
