@@ -37,6 +37,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
@@ -98,6 +99,7 @@ public class CampaignsView extends VerticalLayout {
   private final CampaignOperations operations;
   private final AuthenticationContext authentication;
   private Campaign selected;
+  private Registration polling;
 
   public CampaignsView(
       Campaigns campaigns,
@@ -168,12 +170,17 @@ public class CampaignsView extends VerticalLayout {
   @Override
   protected void onAttach(AttachEvent attach) {
     attach.getUI().setPollInterval(POLL_MILLIS);
-    attach.getUI().addPollListener(e -> refreshCounts());
+    polling = attach.getUI().addPollListener(e -> refreshCounts());
   }
 
   @Override
   protected void onDetach(DetachEvent detach) {
+    // The UI outlives this view: stop polling and drop the listener with it.
     detach.getUI().setPollInterval(-1);
+    if (polling != null) {
+      polling.remove();
+      polling = null;
+    }
   }
 
   private void configureGrid() {
