@@ -1,6 +1,7 @@
 package com.oxidly.ui.views;
 
 import com.oxidly.ui.security.Role;
+import com.oxidly.ui.views.campaigns.CampaignsView;
 import com.oxidly.ui.views.customers.CustomerListView;
 import com.oxidly.ui.views.importing.ImportView;
 import com.oxidly.ui.views.journeys.JourneysView;
@@ -49,6 +50,8 @@ public class MainLayout extends AppLayout {
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name())) {
       navigation.addItem(
           new SideNavItem("Journeys", JourneysView.class, VaadinIcon.CONNECT.create()));
+      navigation.addItem(
+          new SideNavItem("Campaigns", CampaignsView.class, VaadinIcon.MEGAPHONE.create()));
     }
     // Only offered to those the view admits (see its @RolesAllowed).
     if (authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())) {

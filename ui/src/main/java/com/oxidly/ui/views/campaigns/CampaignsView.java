@@ -159,8 +159,8 @@ public class CampaignsView extends VerticalLayout {
         actions,
         message);
     boolean canEdit = canEdit();
-    newCampaign.setVisible(canEdit);
-    actions.setVisible(canEdit);
+    List.of(newCampaign, save, schedule, pause, resume, cancel)
+        .forEach(button -> button.setVisible(canEdit));
     refreshList();
     edit(null);
   }
