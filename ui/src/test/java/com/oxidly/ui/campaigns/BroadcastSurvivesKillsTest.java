@@ -87,6 +87,8 @@ class BroadcastSurvivesKillsTest {
                 "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mailPort,
+                // The test server never reroutes a task left on a dead worker's sticky queue.
+                "--oxidly.temporal.sticky-workflows=false",
                 "--oxidly.index.outbox.enabled=false"));
     long started = System.nanoTime();
 
