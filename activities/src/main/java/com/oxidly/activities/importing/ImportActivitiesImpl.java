@@ -3,6 +3,7 @@ package com.oxidly.activities.importing;
 import com.oxidly.domain.importing.ChunkOutcome;
 import com.oxidly.domain.importing.ImportJobs;
 import com.oxidly.workflows.importing.ImportActivities;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ class ImportActivitiesImpl implements ImportActivities {
   @Override
   public void markRunning(String jobId) {
     jobs.markRunning(UUID.fromString(jobId));
+  }
+
+  @Override
+  public List<Integer> freeBehind(String jobId, int from, int to) {
+    return jobs.freeBehind(UUID.fromString(jobId), from, to);
   }
 
   @Override

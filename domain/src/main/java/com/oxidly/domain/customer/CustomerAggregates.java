@@ -22,46 +22,58 @@ public class CustomerAggregates {
   static final int BATCH = 10_000;
 
   /*
-   * One statement per batch. The CTE locks the customers in id order first, so two transactions
-   * refreshing overlapping customers wait for each other instead of deadlocking. Only customers
-   * whose metrics differ are written; they get a new updated_at and version, the version so that
-   * an editor holding the old row cannot save stale metrics back over the new ones.
+   * Two statements per batch. The first locks the customers in id order, so two transactions
+   * refreshing overlapping customers wait for each other instead of deadlocking. The second reads
+   * the orders and writes the metrics; it must be a statement of its own because, under READ
+   * COMMITTED, a statement sees the orders committed before it began: had it waited for a lock that
+   * another import's chunk held, it would compute the metrics without that chunk's orders and
+   * overwrite the right figures with stale ones. Only customers whose metrics differ are written;
+   * they get a new updated_at and version, the version so that an editor holding the old row cannot
+   * save stale metrics back over the new ones.
    */
+  private static final String LOCK =
+      """
+      select c.customer_uuid
+        from customers c
+       where c.customer_uuid = any (?::uuid[])
+       order by c.customer_uuid
+         for no key update
+      """;
+
   private static final String REFRESH =
-      CustomerLocks.LOCKED_IN_ID_ORDER
-          + """
-          metrics as (
-            select l.customer_uuid,
-                   coalesce(sum(o.total), 0) as total_spent,
-                   count(o.order_id)::integer as order_count,
-                   min(o.ordered_at) as first_order_at,
-                   max(o.ordered_at) as last_order_at
-              from locked l
-              left join orders o
-                on o.customer_uuid = l.customer_uuid
-               and o.status not in ('cancelled', 'refunded')
-             group by l.customer_uuid
-          ), target as (
-            select m.*,
-                   case when m.order_count = 0 then null
-                        else round(m.total_spent / m.order_count, 2) end as average_order_value
-              from metrics m
-          )
-          update customers c
-             set total_spent = t.total_spent,
-                 order_count = t.order_count,
-                 first_order_at = t.first_order_at,
-                 last_order_at = t.last_order_at,
-                 average_order_value = t.average_order_value,
-                 updated_at = ?,
-                 version = c.version + 1
-            from target t
-           where c.customer_uuid = t.customer_uuid
-             and (c.total_spent, c.order_count, c.first_order_at, c.last_order_at,
-                  c.average_order_value)
-                 is distinct from (t.total_spent, t.order_count, t.first_order_at, t.last_order_at,
-                  t.average_order_value)
-          """;
+      """
+      with metrics as (
+        select l.customer_uuid,
+               coalesce(sum(o.total), 0) as total_spent,
+               count(o.order_id)::integer as order_count,
+               min(o.ordered_at) as first_order_at,
+               max(o.ordered_at) as last_order_at
+          from unnest(?::uuid[]) as l(customer_uuid)
+          left join orders o
+            on o.customer_uuid = l.customer_uuid
+           and o.status not in ('cancelled', 'refunded')
+         group by l.customer_uuid
+      ), target as (
+        select m.*,
+               case when m.order_count = 0 then null
+                    else round(m.total_spent / m.order_count, 2) end as average_order_value
+          from metrics m
+      )
+      update customers c
+         set total_spent = t.total_spent,
+             order_count = t.order_count,
+             first_order_at = t.first_order_at,
+             last_order_at = t.last_order_at,
+             average_order_value = t.average_order_value,
+             updated_at = ?,
+             version = c.version + 1
+        from target t
+       where c.customer_uuid = t.customer_uuid
+         and (c.total_spent, c.order_count, c.first_order_at, c.last_order_at,
+              c.average_order_value)
+             is distinct from (t.total_spent, t.order_count, t.first_order_at, t.last_order_at,
+              t.average_order_value)
+      """;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -77,7 +89,8 @@ public class CustomerAggregates {
    * orders), average_order_value = total_spent / order_count rounded to 2 decimals (null without
    * orders). Money is in the orders' amounts as stored; currencies are not converted.
    *
-   * <p>Runs in the caller's transaction when there is one, so metrics and orders commit together.
+   * <p>Runs in the caller's transaction, so metrics and orders commit together; call it inside one
+   * (the row locks that keep concurrent refreshes right last until the transaction ends).
    * Idempotent: a customer whose metrics are right already is not written at all; changed ones get
    * updated_at = now (application clock) and their version bumped. Unknown ids are ignored.
    *
@@ -88,7 +101,9 @@ public class CustomerAggregates {
         customerUuids.stream().filter(Objects::nonNull).distinct().sorted().toArray(UUID[]::new);
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (int from = 0; from < ids.length; from += BATCH) {
-      jdbc.update(REFRESH, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH)), now);
+      UUID[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
+      jdbc.query(LOCK, rs -> {}, (Object) batch);
+      jdbc.update(REFRESH, batch, now);
     }
   }
 }

@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are written to CSV files in the import format, then imported into a fresh database ({@code
  * --target-db}, default the store's name with {@code _import}; <b>dropped and recreated</b>)
  * through {@link ImportJobs}: {@link ImportJobs#stage stage}, then {@link ImportJobs#applyChunk
- * applyChunk} for every chunk in file order, exactly as the import workflow's activities call them
- * (Temporal itself is left out). Two baselines follow, timed the same way:
+ * applyChunk} for every chunk, side by side as {@link ImportJobs#freeBehind} allows, exactly as the
+ * import workflow's activities call them (Temporal itself is left out). Two baselines follow, timed
+ * the same way:
  *
  * <ul>
  *   <li>raw COPY of the same CSV files into UNLOGGED tables of text columns, without indexes: what
@@ -51,7 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Options: {@code --jdbc-url} and {@code --user}/{@code --password} (the source store), {@code
  * --target-db}, {@code --customers} (import only the first n customers by email and their orders;
  * default all), {@code --chunk-size} (default {@value ImportJobs#DEFAULT_CHUNK_SIZE}), {@code
- * --work-dir} (where the CSV files go; default a folder in the temporary directory).
+ * --parallel} (chunks applied at once where their keys allow it, as {@code
+ * oxidly.import.parallel-chunks}; default 2), {@code --work-dir} (where the CSV files go; default a
+ * folder in the temporary directory).
  */
 public final class ImportBenchmark {
 
@@ -77,6 +80,7 @@ public final class ImportBenchmark {
                 "target-db",
                 "customers",
                 "chunk-size",
+                "parallel",
                 "work-dir"));
     String url = options.get("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/oxidly_bench");
     String user = options.get("user", "postgres");
@@ -86,6 +90,7 @@ public final class ImportBenchmark {
     String copyTarget = BenchDatabase.withName(url, targetName + "_copy");
     int limit = options.getInt("customers", Integer.MAX_VALUE);
     int chunkSize = options.getInt("chunk-size", ImportJobs.DEFAULT_CHUNK_SIZE);
+    int parallel = options.getInt("parallel", 2);
     Path work =
         Path.of(
             options.get(
@@ -113,11 +118,18 @@ public final class ImportBenchmark {
 
     List<Measured> results = new ArrayList<>();
     BenchDatabase.recreate(target, user, password);
-    try (HikariDataSource pool = BenchDatabase.pool(target, user, password, 4)) {
+    try (HikariDataSource pool =
+        BenchDatabase.pool(target, user, password, Math.max(4, parallel + 2))) {
       ImportJobs imports = importJobs(pool, chunkSize);
       results.add(
-          importFile(imports, ImportKind.CUSTOMERS, work.resolve("customers.csv"), customerRows));
-      results.add(importFile(imports, ImportKind.ORDERS, work.resolve("orders.csv"), orderRows));
+          importFile(
+              imports,
+              ImportKind.CUSTOMERS,
+              work.resolve("customers.csv"),
+              customerRows,
+              parallel));
+      results.add(
+          importFile(imports, ImportKind.ORDERS, work.resolve("orders.csv"), orderRows, parallel));
       System.out.println(Machine.stamp("raw COPY"));
       results.add(rawCopy(pool, "customers", work.resolve("customers.csv"), customerRows));
       results.add(rawCopy(pool, "orders", work.resolve("orders.csv"), orderRows));
@@ -139,9 +151,12 @@ public final class ImportBenchmark {
     return new ImportJobs(jdbc, tx, clock, new CustomerAggregates(jdbc, clock), "USD", chunkSize);
   }
 
-  /** Stages the file and applies its chunks in order, as the import workflow does. */
-  private static Measured importFile(ImportJobs imports, ImportKind kind, Path file, long rows)
-      throws IOException {
+  /**
+   * Stages the file and applies its chunks, {@code parallel} at a time where their keys allow it,
+   * as the import workflow does.
+   */
+  private static Measured importFile(
+      ImportJobs imports, ImportKind kind, Path file, long rows, int parallel) throws IOException {
     System.out.println(Machine.stamp("import " + kind.path()));
     Duration cpuBefore = Machine.processCpu();
     long started = System.nanoTime();
@@ -152,21 +167,30 @@ public final class ImportBenchmark {
     long stagedAt = System.nanoTime();
     imports.markRunning(staged.id());
     int chunks = staged.chunkCount();
-    int nextPercent = 10;
-    for (int chunk = 0; chunk < chunks; chunk++) {
-      imports.applyChunk(staged.id(), chunk);
-      int percent = (int) (100L * (chunk + 1) / chunks);
-      if (percent >= nextPercent) {
-        System.out.printf(
-            Locale.ROOT,
-            "  %3d%%  %,d of %,d chunks  %.1f s%n",
-            percent,
-            chunk + 1,
-            chunks,
-            (System.nanoTime() - started) / 1e9);
-        nextPercent = percent / 10 * 10 + 10;
-      }
-    }
+    List<Integer> freeBehind = imports.freeBehind(staged.id(), 0, chunks);
+    System.out.printf(
+        Locale.ROOT,
+        "  %,d of %,d chunks share no key with the chunk before them%n",
+        freeBehind.stream().filter(free -> free > 0).count(),
+        chunks);
+    int[] nextPercent = {10};
+    ChunkRunner.applyAll(
+        imports,
+        staged.id(),
+        parallel,
+        done -> {
+          int percent = (int) (100L * done / chunks);
+          if (percent >= nextPercent[0]) {
+            System.out.printf(
+                Locale.ROOT,
+                "  %3d%%  %,d of %,d chunks  %.1f s%n",
+                percent,
+                done,
+                chunks,
+                (System.nanoTime() - started) / 1e9);
+            nextPercent[0] = percent / 10 * 10 + 10;
+          }
+        });
     imports.markCompleted(staged.id());
     long finished = System.nanoTime();
     Duration cpu = Machine.processCpu().minus(cpuBefore);

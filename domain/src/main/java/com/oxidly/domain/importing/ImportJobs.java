@@ -45,10 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@link #stage}: the upload is read once, as a stream, its header checked, and its rows
  *       stored in PostgreSQL in chunks of {@code oxidly.import.chunk-size} rows (default 5,000),
  *       each a small CSV document of its own. Memory use does not grow with the file.
- *   <li>{@link #applyChunk} for chunks {@code 0 .. chunkCount - 1}, in any order, sequentially or
- *       in parallel: each chunk's rows are checked; good rows are upserted on their natural key,
- *       bad rows recorded as rejections. One transaction per chunk, and a chunk is applied at most
- *       once, so retries and re-runs after a crash are safe.
+ *   <li>{@link #applyChunk} for chunks {@code 0 .. chunkCount - 1}, in file order or side by side
+ *       as far as {@link #freeBehind} allows (a key repeated across chunks must end as its last
+ *       row): each chunk's rows are checked; good rows are upserted on their natural key, bad rows
+ *       recorded as rejections. One transaction per chunk, and a chunk is applied at most once, so
+ *       retries and re-runs after a crash are safe.
  *   <li>{@link #markCompleted} (or {@link #markFailed}), then {@link #job} and {@link
  *       #writeRejections} report.
  * </ol>
@@ -236,7 +237,7 @@ public class ImportJobs {
         if (names == null) {
           return;
         }
-        Header.of(kind, names);
+        ChunkIndependence independence = ChunkIndependence.of(kind, Header.of(kind, names));
         StringBuilder chunk = null;
         CSVPrinter printer = null;
         long firstRow = 0;
@@ -250,16 +251,17 @@ public class ImportJobs {
             firstRow = rowNumber;
           }
           printer.printRecord((Object[]) record.values());
+          independence.add(record);
           inChunk++;
           rows++;
           if (inChunk == chunkSize) {
-            storeChunk(firstRow, inChunk, chunk);
+            storeChunk(firstRow, inChunk, chunk, independence.endChunk());
             chunk = null;
             inChunk = 0;
           }
         }
         if (chunk != null) {
-          storeChunk(firstRow, inChunk, chunk);
+          storeChunk(firstRow, inChunk, chunk, independence.endChunk());
         }
         jdbc.update(
             "update import_jobs set columns = ?, total_rows = ?, chunk_count = ? where job_id = ?",
@@ -272,15 +274,16 @@ public class ImportJobs {
       }
     }
 
-    private void storeChunk(long firstRow, int rowCount, StringBuilder csv) {
+    private void storeChunk(long firstRow, int rowCount, StringBuilder csv, int freeBehind) {
       jdbc.update(
-          "insert into import_chunks (job_id, chunk_number, first_row, row_count, csv)"
-              + " values (?, ?, ?, ?, ?)",
+          "insert into import_chunks (job_id, chunk_number, first_row, row_count, csv,"
+              + " free_behind) values (?, ?, ?, ?, ?, ?)",
           id,
           chunks,
           firstRow,
           rowCount,
-          csv.toString());
+          csv.toString(),
+          freeBehind);
       chunks++;
     }
   }
@@ -324,7 +327,7 @@ public class ImportJobs {
    * <p>Idempotent: the whole chunk is one transaction that holds a lock on the chunk, and a chunk
    * that was applied is not applied again: later calls return the recorded outcome, so counts and
    * rejections are recorded exactly once however often a worker retries. Chunks of one job may be
-   * applied in parallel. The job's status is not checked or changed.
+   * applied in parallel as {@link #freeBehind} allows. The job's status is not checked or changed.
    *
    * @throws NoSuchElementException when the job or the chunk does not exist
    */
@@ -514,6 +517,25 @@ public class ImportJobs {
         .stream()
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no import job " + jobId));
+  }
+
+  /**
+   * How chunks {@code from .. to - 1} of a job may be applied side by side, in chunk order: chunk
+   * {@code c} with the value {@code f} may start once every chunk below {@code c - f} is applied,
+   * whether or not the chunks from {@code c - f} to {@code c - 1} are, because it shares no natural
+   * key with them. Applying chunks one by one in file order is always right as well.
+   *
+   * @throws NoSuchElementException when there is no such job
+   */
+  public List<Integer> freeBehind(UUID jobId, int from, int to) {
+    int chunkCount = chunkCount(jobId);
+    return jdbc.queryForList(
+        "select free_behind::integer from import_chunks where job_id = ? and chunk_number >= ?"
+            + " and chunk_number < ? order by chunk_number",
+        Integer.class,
+        jobId,
+        Math.max(0, from),
+        Math.min(chunkCount, to));
   }
 
   /**

@@ -76,6 +76,20 @@ public class PostgresCustomerQueries {
     return cut.isEmpty() || cut.getFirst() == null ? Optional.empty() : Optional.of(cut.getFirst());
   }
 
+  /**
+   * Uuids of the customers with at least one counted order in the window of {@code aggregate} whose
+   * aggregate there satisfies its comparison, in uuid order: {@link #matchingIds} of {@code
+   * aggregate and "a counted order in the window"}, in one grouped pass over the window's orders.
+   *
+   * @param aggregate a {@link CustomerQuery.Spent}, {@link CustomerQuery.OrderCount} or {@link
+   *     CustomerQuery.AverageOrderValue} with a window
+   * @throws IllegalArgumentException for any other condition
+   */
+  public List<UUID> withOrdersInWindow(CustomerQuery aggregate) {
+    var query = PostgresQueryCompiler.withOrdersInWindowQuery(aggregate, clock, storeZone.zone());
+    return jdbc.queryForList(query.sql(), query.parameters(), UUID.class);
+  }
+
   /** Uuids of all customers matching {@code query}, in uuid order. */
   public List<UUID> matchingIds(CustomerQuery query) {
     var condition = PostgresQueryCompiler.compile(query, clock, storeZone.zone());

@@ -117,6 +117,43 @@ final class PostgresQueryCompiler {
         + " / 100.0)::bigint - 1, 0) limit 1)";
   }
 
+  /**
+   * The customers with at least one counted order in the window of {@code aggregate} (a {@link
+   * CustomerQuery.Spent}, {@link CustomerQuery.OrderCount} or {@link
+   * CustomerQuery.AverageOrderValue} with a window) whose aggregate over those orders satisfies its
+   * comparison, in uuid order: the same customers as {@code aggregate and "a counted order in the
+   * window"} under {@link #compile}, found in one grouped pass over the window's orders instead of
+   * a probe of the orders of every customer.
+   *
+   * @throws IllegalArgumentException for any other condition, or one without a window
+   */
+  static SqlCondition withOrdersInWindowQuery(
+      CustomerQuery aggregate, Clock clock, ZoneId storeZone) {
+    PostgresQueryCompiler compiler = new PostgresQueryCompiler(clock, storeZone);
+    String having =
+        switch (aggregate) {
+          case CustomerQuery.Spent spent when spent.window() != null ->
+              compiler.grouped("sum(o.total)", spent.window(), spent.comparison());
+          case CustomerQuery.OrderCount count when count.window() != null ->
+              compiler.grouped("count(*)", count.window(), count.comparison());
+          case CustomerQuery.AverageOrderValue aov when aov.window() != null ->
+              compiler.grouped("sum(o.total) / count(*)", aov.window(), aov.comparison());
+          default ->
+              throw new IllegalArgumentException(
+                  "not an aggregate over a time window: " + aggregate);
+        };
+    return new SqlCondition(having, compiler.parameters);
+  }
+
+  private String grouped(String aggregate, TimeWindow window, Comparison comparison) {
+    return "select o.customer_uuid from orders o where "
+        + COUNTED
+        + windowOn("o.ordered_at", window)
+        + " group by o.customer_uuid having "
+        + compare(aggregate, comparison)
+        + " order by o.customer_uuid";
+  }
+
   /** The cut of {@link #topPercentCut} as a statement of its own. */
   static SqlCondition topPercentCutQuery(CustomerQuery.TopPercent top) {
     PostgresQueryCompiler compiler = new PostgresQueryCompiler(Clock.systemUTC(), ZoneId.of("UTC"));

@@ -50,7 +50,11 @@ public class ElasticsearchCustomerQueries {
   /** The Elasticsearch query a customer query compiles to. */
   public Query compile(CustomerQuery query) {
     return new ElasticsearchQueryCompiler(
-            clock, storeZone.zone(), postgres::matchingIds, postgres::topPercentCut)
+            clock,
+            storeZone.zone(),
+            postgres::matchingIds,
+            postgres::withOrdersInWindow,
+            postgres::topPercentCut)
         .compile(query);
   }
 

@@ -29,16 +29,24 @@ final class ElasticsearchQueryCompiler {
   private final Clock clock;
   private final ZoneId storeZone;
   private final Function<CustomerQuery, List<UUID>> postgresIds;
+  private final Function<CustomerQuery, List<UUID>> withOrdersInWindow;
   private final Function<CustomerQuery.TopPercent, Optional<BigDecimal>> topPercentCut;
 
+  /**
+   * @param postgresIds the customers matching a query, from PostgreSQL
+   * @param withOrdersInWindow the customers with a counted order in the window of a windowed
+   *     aggregate whose aggregate there satisfies it, from PostgreSQL
+   */
   ElasticsearchQueryCompiler(
       Clock clock,
       ZoneId storeZone,
       Function<CustomerQuery, List<UUID>> postgresIds,
+      Function<CustomerQuery, List<UUID>> withOrdersInWindow,
       Function<CustomerQuery.TopPercent, Optional<BigDecimal>> topPercentCut) {
     this.clock = clock;
     this.storeZone = storeZone;
     this.postgresIds = postgresIds;
+    this.withOrdersInWindow = withOrdersInWindow;
     this.topPercentCut = topPercentCut;
   }
 
@@ -71,13 +79,20 @@ final class ElasticsearchQueryCompiler {
       case CustomerQuery.Spent spent ->
           spent.window() == null
               ? compare("total_spent", spent.comparison())
-              : windowedAggregate(query, spent.comparison(), spent.window());
+              : windowedAggregate(
+                  query, holds(spent.comparison(), BigDecimal.ZERO), spent.window());
       case CustomerQuery.OrderCount count ->
           count.window() == null
               ? compare("order_count", count.comparison())
-              : windowedAggregate(query, count.comparison(), count.window());
-      // An exact average needs decimal division: PostgreSQL answers it, all time or windowed.
-      case CustomerQuery.AverageOrderValue aov -> ids(postgresIds.apply(aov));
+              : windowedAggregate(
+                  query, holds(count.comparison(), BigDecimal.ZERO), count.window());
+      // An exact average needs decimal division: PostgreSQL answers it, all time or windowed. A
+      // customer without counted orders in the window has no average there, which only "is not"
+      // accepts (a missing value is distinct from any number).
+      case CustomerQuery.AverageOrderValue aov ->
+          aov.window() == null
+              ? ids(postgresIds.apply(aov))
+              : windowedAggregate(query, aov.comparison().op() == Op.NEQ, aov.window());
       case CustomerQuery.Bought bought -> bought(bought);
       case CustomerQuery.Reviewed reviewed -> reviewed(reviewed);
       case CustomerQuery.Interacted interacted -> interacted(interacted);
@@ -169,16 +184,16 @@ final class ElasticsearchQueryCompiler {
   }
 
   /**
-   * Customers with at least one counted order in the window whose sum or count satisfies the
-   * comparison come from PostgreSQL; customers without counted orders there have 0, and match
-   * exactly when 0 satisfies it ("spent under 50 last month" includes them).
+   * Customers with at least one counted order in the window whose sum, count or average satisfies
+   * the comparison come from PostgreSQL, in one grouped pass over the window's orders; customers
+   * without counted orders there match when {@code withoutOrdersMatch} says so: a sum or count of 0
+   * that satisfies the comparison ("spent under 50 last month" includes them), or an average that
+   * is missing and asked not to be a number.
    */
   private Query windowedAggregate(
-      CustomerQuery aggregate, Comparison comparison, TimeWindow window) {
-    CustomerQuery withOrders =
-        CustomerQuery.and(aggregate, new CustomerQuery.OrderCount(Comparison.gt(0), window));
-    Query active = ids(postgresIds.apply(withOrders));
-    if (!holds(comparison, BigDecimal.ZERO)) {
+      CustomerQuery aggregate, boolean withoutOrdersMatch, TimeWindow window) {
+    Query active = ids(withOrdersInWindow.apply(aggregate));
+    if (!withoutOrdersMatch) {
       return active;
     }
     Query noOrders = not(countedOrdersIn(window, null));

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -879,6 +882,161 @@ class ImportJobsTest {
     assertThatThrownBy(() -> ImportKind.fromPath("order_items"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customers, products, orders, order-items, reviews, interactions");
+  }
+
+  // ---- Chunks side by side ----
+
+  @Test
+  void stagingRecordsHowManyChunksBeforeEachShareNoKeyWithIt() {
+    ImportJob job =
+        imports(2)
+            .stage(
+                ImportKind.CUSTOMERS,
+                csv(
+                    """
+                    email,first_name
+                    a@example.com,A
+                    b@example.com,B
+                    c@example.com,C
+                    d@example.com,D
+                    e@example.com,E
+                     A@Example.COM ,A again
+                    f@example.com,F
+                    g@example.com,G
+                    h@example.com,H
+                    i@example.com,I
+                    j@example.com,J
+                    c@example.com,C again
+                    """),
+                null,
+                null);
+
+    // Chunk 2 repeats chunk 0's key (case and spaces aside), chunk 5 repeats chunk 1's; chunk 4
+    // shares nothing with the four before it, as far back as the window reaches.
+    assertThat(imports.freeBehind(job.id(), 0, 6)).containsExactly(0, 1, 1, 3, 4, 3);
+    assertThat(imports.freeBehind(job.id(), 2, 4)).containsExactly(1, 3);
+    assertThat(imports.freeBehind(job.id(), 5, 99)).containsExactly(3);
+  }
+
+  @Test
+  void chunksAppliedSideBySideGiveTheStoreThatFileOrderGives() {
+    StringBuilder customers = new StringBuilder("email,first_name,city\n");
+    StringBuilder orders = new StringBuilder("order_id,customer_email,ordered_at,status,total\n");
+    for (int i = 0; i < 60; i++) {
+      customers.append("p").append(i % 40).append("@example.com,P").append(i).append(",City ");
+      customers.append(i).append('\n');
+      for (int o = 0; o < 3; o++) {
+        // Every customer's orders are spread over several chunks; order ids repeat now and then.
+        int order = i * 3 + o;
+        orders
+            .append("PO-")
+            .append(order % 150)
+            .append(",p")
+            .append((i * 7 + o) % 40)
+            .append("@example.com,2026-0")
+            .append(1 + o)
+            .append("-1")
+            .append(i % 10)
+            .append("T10:00:00Z,")
+            .append(o == 2 && i % 4 == 0 ? "cancelled" : "paid")
+            .append(',')
+            .append(10 + i + o)
+            .append('\n');
+      }
+    }
+    ImportJobs small = imports(7);
+    ChunkRunner.applyAll(
+        small,
+        small.stage(ImportKind.CUSTOMERS, csv(customers.toString()), null, null).id(),
+        1,
+        done -> {});
+    ChunkRunner.applyAll(
+        small,
+        small.stage(ImportKind.ORDERS, csv(orders.toString()), null, null).id(),
+        1,
+        done -> {});
+    String inFileOrder = digestWithoutIds();
+
+    emptyTables();
+    ImportJob customerJob =
+        small.stage(ImportKind.CUSTOMERS, csv(customers.toString()), null, null);
+    assertThat(small.freeBehind(customerJob.id(), 0, customerJob.chunkCount()))
+        .as("some chunks may run side by side, some may not")
+        .contains(0)
+        .anyMatch(free -> free > 0);
+    ChunkRunner.applyAll(small, customerJob.id(), 3, done -> {});
+    ImportJob orderJob = small.stage(ImportKind.ORDERS, csv(orders.toString()), null, null);
+    ChunkRunner.applyAll(small, orderJob.id(), 3, done -> {});
+
+    assertThat(digestWithoutIds()).isEqualTo(inFileOrder);
+    assertAggregatesMatchOrders();
+  }
+
+  @Test
+  void ordersCommittedWhileAChunkWaitsForTheirCustomerCountInItsMetrics() throws Exception {
+    run(ImportKind.CUSTOMERS, "email,first_name\nrace@example.com,Race\n");
+    UUID customer =
+        db.queryForObject(
+            "select customer_uuid from customers where email = 'race@example.com'", UUID.class);
+    ImportJob job =
+        imports.stage(
+            ImportKind.ORDERS,
+            csv(
+                "order_id,customer_email,ordered_at,status,total\n"
+                    + "R-2,race@example.com,2026-02-01T00:00:00Z,paid,20\n"),
+            null,
+            null);
+    // Another writer (another chunk, say) holds the customer, its own order not yet committed.
+    try (Connection other = database.dataSource().getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement insert =
+              other.prepareStatement(
+                  "insert into orders (order_id, customer_uuid, ordered_at, status, total,"
+                      + " currency) values ('R-1', ?, '2026-01-01T00:00:00Z', 'paid', 10, 'USD')");
+          PreparedStatement lock =
+              other.prepareStatement(
+                  "select 1 from customers where customer_uuid = ? for no key update")) {
+        insert.setObject(1, customer);
+        insert.executeUpdate();
+        lock.setObject(1, customer);
+        lock.executeQuery().close();
+      }
+      CompletableFuture<ChunkOutcome> chunk =
+          CompletableFuture.supplyAsync(() -> imports.applyChunk(job.id(), 0));
+      awaitABackendWaitingForALock();
+      other.commit();
+      assertThat(chunk.get(60, TimeUnit.SECONDS).inserted()).isEqualTo(1);
+    }
+
+    assertThat(
+            text(
+                "select order_count || ' ' || total_spent from customers"
+                    + " where email = 'race@example.com'"))
+        .isEqualTo("2 30.00");
+    assertAggregatesMatchOrders();
+  }
+
+  private void awaitABackendWaitingForALock() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (count("pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+        == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the chunk never waited for the customer's lock");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** The store's rows without the random customer ids. */
+  private String digestWithoutIds() {
+    return text(
+            "select md5(string_agg(c::text, '|' order by c.email)) from (select email,"
+                + " first_name, city, total_spent, order_count, first_order_at, last_order_at,"
+                + " average_order_value from customers) c")
+        + text(
+            "select md5(string_agg(o::text, '|' order by o.order_id)) from (select o.order_id,"
+                + " c.email, o.ordered_at, o.status, o.total from orders o join customers c using"
+                + " (customer_uuid)) o");
   }
 
   // ---- Helpers ----

@@ -4,6 +4,7 @@ import static com.oxidly.domain.query.CustomerQuery.and;
 import static com.oxidly.domain.query.CustomerQuery.field;
 import static com.oxidly.domain.query.CustomerQuery.or;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oxidly.domain.testing.TestDatabase;
 import com.oxidly.domain.time.StoreTimeZone;
@@ -268,6 +269,49 @@ class PostgresCustomerQueriesTest {
     assertThat(run(field(CustomerField.TAGS, Op.EQ, "newsletter"))).containsExactly("eve");
     assertThat(run(field(CustomerField.TAGS, Op.IS_NOT_SET)))
         .containsExactly("bob", "chloe", "dan");
+  }
+
+  @Test
+  void theGroupedPassOverAWindowFindsTheCustomersWithOrdersThereThatMatch() {
+    List<TimeWindow> windows =
+        List.of(
+            new TimeWindow.Calendar(TimeWindow.Unit.MONTH, -1),
+            new TimeWindow.Calendar(TimeWindow.Unit.MONTH, 0),
+            new TimeWindow.Calendar(TimeWindow.Unit.YEAR, -1));
+    List<Comparison> comparisons =
+        List.of(
+            Comparison.gt(0),
+            Comparison.gt(500),
+            Comparison.gte(400),
+            Comparison.lt(200),
+            Comparison.of(Op.EQ, 1),
+            Comparison.of(Op.NEQ, 50),
+            Comparison.of(Op.BETWEEN, 50, 450),
+            Comparison.of(Op.IN, 1, 100));
+    int nonEmpty = 0;
+    for (TimeWindow window : windows) {
+      for (Comparison comparison : comparisons) {
+        for (CustomerQuery aggregate :
+            List.<CustomerQuery>of(
+                new CustomerQuery.Spent(comparison, window),
+                new CustomerQuery.OrderCount(comparison, window),
+                new CustomerQuery.AverageOrderValue(comparison, window))) {
+          List<UUID> grouped = queries.withOrdersInWindow(aggregate);
+          assertThat(grouped)
+              .as("%s", aggregate)
+              .isEqualTo(
+                  queries.matchingIds(
+                      CustomerQuery.and(
+                          aggregate, new CustomerQuery.OrderCount(Comparison.gt(0), window))));
+          nonEmpty += grouped.isEmpty() ? 0 : 1;
+        }
+      }
+    }
+    assertThat(nonEmpty).isGreaterThan(10);
+    assertThatThrownBy(
+            () -> queries.withOrdersInWindow(new CustomerQuery.Spent(Comparison.gt(1), null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an aggregate over a time window");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.temporal.client.WorkflowOptions;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,19 @@ public class ImportLauncher {
 
   private final ImportJobs jobs;
   private final WorkflowClient temporal;
+  private final int parallelChunks;
 
-  ImportLauncher(ImportJobs jobs, WorkflowClient temporal) {
+  ImportLauncher(
+      ImportJobs jobs,
+      WorkflowClient temporal,
+      @Value("${oxidly.import.parallel-chunks:2}") int parallelChunks) {
+    if (parallelChunks < 1) {
+      throw new IllegalArgumentException(
+          "oxidly.import.parallel-chunks must be at least 1: " + parallelChunks);
+    }
     this.jobs = jobs;
     this.temporal = temporal;
+    this.parallelChunks = parallelChunks;
   }
 
   /**
@@ -70,7 +80,8 @@ public class ImportLauncher {
                 .build());
     try {
       WorkflowClient.start(
-          workflow::apply, ImportRequest.start(job.id().toString(), jobs.chunkCount(job.id())));
+          workflow::apply,
+          ImportRequest.start(job.id().toString(), jobs.chunkCount(job.id()), parallelChunks));
     } catch (WorkflowExecutionAlreadyStarted running) {
       // Already being applied (a real Temporal cluster kept it across our restart).
     }

@@ -2,6 +2,7 @@ package com.oxidly.workflows.campaign;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.oxidly.workflows.RecordedHistories;
 import com.oxidly.workflows.TaskQueues;
 import com.oxidly.workflows.WorkflowIds;
 import com.oxidly.workflows.delivery.DeliveryOutcome;
@@ -11,11 +12,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.Workflow;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,7 @@ class CampaignReplayTest {
   @Test
   void recordedHistoriesReplayOnTheCurrentWorkflow() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        read(PAUSED_AND_DEFERRED_V1), CampaignWorkflowImpl.class);
+        RecordedHistories.read(PAUSED_AND_DEFERRED_V1), CampaignWorkflowImpl.class);
   }
 
   @Test
@@ -42,13 +38,13 @@ class CampaignReplayTest {
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(
-                    read(PAUSED_AND_DEFERRED_V1), SleepsFirstCampaign.class))
+                    RecordedHistories.read(PAUSED_AND_DEFERRED_V1), SleepsFirstCampaign.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 
   @Test
   void recordWhenAsked() throws Exception {
-    if (!Boolean.getBoolean("oxidly.record-histories")) {
+    if (!RecordedHistories.recording()) {
       return;
     }
     try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
@@ -83,18 +79,7 @@ class CampaignReplayTest {
       environment.sleep(Duration.ofHours(1));
       run.resume();
       client.newUntypedWorkflowStub(workflowId).getResult(Void.class);
-      Path target = Path.of("src/test/resources" + PAUSED_AND_DEFERRED_V1);
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, client.fetchHistory(workflowId).toJson(true));
-    }
-  }
-
-  private static String read(String resource) throws IOException {
-    try (InputStream in = CampaignReplayTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing recorded history " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      RecordedHistories.write(PAUSED_AND_DEFERRED_V1, client.fetchHistory(workflowId).toJson(true));
     }
   }
 

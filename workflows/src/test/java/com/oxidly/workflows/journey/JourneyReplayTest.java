@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oxidly.domain.journey.JourneyEvent;
 import com.oxidly.domain.journey.JourneyTemplates;
+import com.oxidly.workflows.RecordedHistories;
 import com.oxidly.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -12,11 +13,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.Workflow;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,7 +39,8 @@ class JourneyReplayTest {
 
   @Test
   void recordedHistoriesReplayOnTheCurrentInterpreter() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(read(ABANDONED_CART_V1), JourneyWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        RecordedHistories.read(ABANDONED_CART_V1), JourneyWorkflowImpl.class);
   }
 
   @Test
@@ -51,13 +48,13 @@ class JourneyReplayTest {
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(
-                    read(ABANDONED_CART_V1), SleepsFirstInterpreter.class))
+                    RecordedHistories.read(ABANDONED_CART_V1), SleepsFirstInterpreter.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 
   @Test
   void recordWhenAsked() throws Exception {
-    if (!Boolean.getBoolean("oxidly.record-histories")) {
+    if (!RecordedHistories.recording()) {
       return;
     }
     JourneyFakes.Journeys journeys = new JourneyFakes.Journeys();
@@ -88,18 +85,7 @@ class JourneyReplayTest {
           new JourneyEvent(
               2, "e-2", "order_placed", now, Map.of("cart_id", "c-1", "total", "84.50")));
       run.getResult(Void.class);
-      Path target = Path.of("src/test/resources" + ABANDONED_CART_V1);
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, client.fetchHistory(workflowId).toJson(true));
-    }
-  }
-
-  private static String read(String resource) throws IOException {
-    try (InputStream in = JourneyReplayTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing recorded history " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      RecordedHistories.write(ABANDONED_CART_V1, client.fetchHistory(workflowId).toJson(true));
     }
   }
 

@@ -2,6 +2,7 @@ package com.oxidly.workflows.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.oxidly.workflows.RecordedHistories;
 import com.oxidly.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -9,11 +10,6 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +24,7 @@ class CustomerReindexReplayTest {
   @Test
   void recordedHistoriesReplayOnTheCurrentCode() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        read(PAUSED_AND_RESUMED_V1), CustomerReindexWorkflowImpl.class);
+        RecordedHistories.read(PAUSED_AND_RESUMED_V1), CustomerReindexWorkflowImpl.class);
   }
 
   @Test
@@ -38,13 +34,13 @@ class CustomerReindexReplayTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(
-                    read(PAUSED_AND_RESUMED_V1), ReorderedReindexWorkflow.class))
+                    RecordedHistories.read(PAUSED_AND_RESUMED_V1), ReorderedReindexWorkflow.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 
   @Test
   void recordWhenAsked() throws Exception {
-    if (!Boolean.getBoolean("oxidly.record-histories")) {
+    if (!RecordedHistories.recording()) {
       return;
     }
     try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
@@ -59,18 +55,7 @@ class CustomerReindexReplayTest {
       ReindexResult result = stub.getResult(ReindexResult.class);
       assertThat(result.indexed()).isEqualTo(30);
       WorkflowExecutionHistory history = client.fetchHistory("reindex:customers");
-      Path target = Path.of("src/test/resources" + PAUSED_AND_RESUMED_V1);
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, history.toJson(true));
-    }
-  }
-
-  private static String read(String resource) throws IOException {
-    try (InputStream in = CustomerReindexReplayTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing recorded history " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      RecordedHistories.write(PAUSED_AND_RESUMED_V1, history.toJson(true));
     }
   }
 
