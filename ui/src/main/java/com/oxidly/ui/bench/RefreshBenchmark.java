@@ -59,7 +59,8 @@ final class RefreshBenchmark {
         (CustomerIndexer)
             context
                 .getAutowireCapableBeanFactory()
-                .autowire(CustomerIndexer.class, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);
+                .autowire(
+                    CustomerIndexer.class, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);
   }
 
   static void run(String[] args) throws Exception {
@@ -135,8 +136,16 @@ final class RefreshBenchmark {
     System.out.println(Machine.stamp("done"));
 
     print(
-        customers, result, phases, wallSeconds, refreshCpu, changedCustomers, outboxEntries,
-        segmentEntries, drains, scans);
+        customers,
+        result,
+        phases,
+        wallSeconds,
+        refreshCpu,
+        changedCustomers,
+        outboxEntries,
+        segmentEntries,
+        drains,
+        scans);
     System.out.println();
     System.out.println(
         "Load: " + loadAtStart + " at the start of the refresh, " + loadAtEnd + " at its end.");
@@ -198,8 +207,7 @@ final class RefreshBenchmark {
     List<HistoryEvent> events = new ArrayList<>();
     String runId = execution.getRunId();
     while (runId != null) {
-      List<HistoryEvent> run =
-          client.fetchHistory(execution.getWorkflowId(), runId).getEvents();
+      List<HistoryEvent> run = client.fetchHistory(execution.getWorkflowId(), runId).getEvents();
       events.addAll(run);
       HistoryEvent last = run.getLast();
       runId =
@@ -294,10 +302,7 @@ final class RefreshBenchmark {
    * @return seconds from {@code started}; -1 when {@code deadline} came first
    */
   private static double drainUntilEmpty(
-      IntSupplier batch,
-      BooleanSupplier upstreamDone,
-      long started,
-      long deadline) {
+      IntSupplier batch, BooleanSupplier upstreamDone, long started, long deadline) {
     while (System.nanoTime() - deadline < 0) {
       boolean last = upstreamDone.getAsBoolean();
       if (batch.getAsInt() == 0) {
@@ -382,7 +387,9 @@ final class RefreshBenchmark {
           timing.phase().items.isEmpty()
               ? ""
               : String.format(Locale.ROOT, "%,d %s", timing.items(), timing.phase().items),
-          timing.phase().items.isEmpty() ? "" : String.format(Locale.ROOT, "%,d", timing.changed()),
+          timing.phase().items.isEmpty() || timing.phase() == RefreshPhases.Phase.COUNTING
+              ? ""
+              : String.format(Locale.ROOT, "%,d", timing.changed()),
           seconds,
           100 * seconds / workflowSeconds);
     }
@@ -415,13 +422,15 @@ final class RefreshBenchmark {
     System.out.println();
     System.out.println("| after the refresh (separately, drained at once) | entries | seconds |");
     System.out.println("| --- | ---: | ---: |");
-    drainRow("segment evaluation queue (live memberships)", segmentEntries, drains.segmentSeconds());
+    drainRow(
+        "segment evaluation queue (live memberships)", segmentEntries, drains.segmentSeconds());
     drainRow(
         "customer index outbox, to Elasticsearch (membership changes add entries while both drain)",
         outboxEntries,
         drains.indexSeconds());
     System.out.println();
-    System.out.println("| plain SQL, streamed to the client | table rows | rows returned | M characters |"
+    System.out.println(
+        "| plain SQL, streamed to the client | table rows | rows returned | M characters |"
             + " seconds | table rows/s |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
     double scanSeconds = 0;
@@ -429,7 +438,7 @@ final class RefreshBenchmark {
       scanSeconds += scan.seconds();
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d | %,d | %,.0f | %.1f | %,.0f |%n",
+          "| %s | %,d | %,d | %,.1f | %.1f | %,.0f |%n",
           scan.what(),
           scan.tableRows(),
           scan.rows(),

@@ -74,8 +74,8 @@ final class RefreshPhases {
   /**
    * Reads the events of every run of one refresh, in order.
    *
-   * @throws IllegalStateException when the refresh did not complete (failed, timed out,
-   *     terminated, still running) or when its history is not one of an analytics refresh
+   * @throws IllegalStateException when the refresh did not complete (failed, timed out, terminated,
+   *     still running) or when its history is not one of an analytics refresh
    */
   static RefreshPhases of(List<HistoryEvent> events, DataConverter converter) {
     RefreshPhases phases = new RefreshPhases();
@@ -131,7 +131,8 @@ final class RefreshPhases {
           var outcome =
               read(
                   converter,
-                  Optional.of(event.getChildWorkflowExecutionCompletedEventAttributes().getResult()),
+                  Optional.of(
+                      event.getChildWorkflowExecutionCompletedEventAttributes().getResult()),
                   SegmentReevaluationWorkflow.ReevaluationResult.class);
           count(Phase.SEGMENTS, 0, outcome.evaluated(), outcome.entered() + outcome.left());
         }

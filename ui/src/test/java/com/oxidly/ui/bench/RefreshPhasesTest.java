@@ -119,9 +119,7 @@ class RefreshPhasesTest {
         .activity(6, "AnalyticsFitLifetimeValue", 7L)
         .activity(10, "AnalyticsScorePage", new ScoredPage(2, 1, "b", false), null, 2, 7L)
         .add(
-            11,
-            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
-            HistoryEvent.newBuilder())
+            11, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, HistoryEvent.newBuilder())
         .started(11)
         .activity(11.5, "AnalyticsCountCustomers", 3L)
         .activity(12, "AnalyticsScorePage", new ScoredPage(1, 1, "c", true), "b", 2, 7L)
