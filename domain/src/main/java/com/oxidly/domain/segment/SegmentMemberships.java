@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SegmentMemberships {
 
   /** Customers per queue batch. */
-  static final int QUEUE_BATCH = 500;
+  public static final int QUEUE_BATCH = 500;
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;

@@ -32,6 +32,7 @@ public final class BenchMain {
       case "events" -> EventsBenchmark.run(rest);
       case "broadcast" -> DeliveryBenchmarks.broadcast(rest);
       case "smtp" -> DeliveryBenchmarks.smtp(rest);
+      case "refresh" -> RefreshBenchmark.run(rest);
       default -> {
         System.err.println("Unknown benchmark '" + args[0] + "'.");
         usage();
@@ -74,8 +75,14 @@ public final class BenchMain {
           smtp         emails through the production SMTP transport into the local server
                        --messages=20000 --threads=(oxidly.delivery.sender-threads)
                        --jdbc-url=.../oxidly_bench_smtp (a migrated database, no store)
-        index, query, freshness, nl-search, events, broadcast and smtp start the application in
-        worker mode with a local Elasticsearch on port 9250 (1 GB heap, data in
+          refresh      the full analytics refresh (sentiment, CLV fit, scoring, personas,
+                       segments) through its workflow, timed by phase; then a plain SQL scan of
+                       the orders, reviews and interactions it reads; then the index outbox and
+                       segment queue it filled, drained. Needs the index (run index first);
+                       rewrites the store's scores, personas and segment memberships
+                       --jdbc-url=... --poll-seconds=10 --drain-seconds=3600
+        index, query, freshness, nl-search, events, broadcast, smtp and refresh start the
+        application in worker mode with a local Elasticsearch on port 9250 (1 GB heap, data in
         .oxidly/bench-elasticsearch), Temporal on 7250 and SMTP on 2550; options --es-port,
         --es-heap, --es-data-dir, --temporal-port, --smtp-port, or --es-url for an existing
         cluster.

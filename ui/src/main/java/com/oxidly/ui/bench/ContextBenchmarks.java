@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -128,19 +129,37 @@ final class ContextBenchmarks {
             .newUntypedWorkflowStub(
                 WorkflowIds.customerReindex(), Optional.empty(), Optional.empty());
     CustomerIndexMaintenance maintenance = context.getBean(CustomerIndexMaintenance.class);
+    return awaitResult(
+        run,
+        ReindexResult.class,
+        10,
+        () -> {
+          ReindexProgress progress = maintenance.progress().orElseThrow();
+          return String.format(
+              Locale.ROOT,
+              "%s: %,d of %,d",
+              progress.phase(),
+              progress.indexed(),
+              progress.total());
+        });
+  }
+
+  /**
+   * Waits for a workflow's result (following its continue-as-new chain), printing {@code progress}
+   * and the seconds waited every {@code pollSeconds}. A long poll: the result returns the moment
+   * the workflow completes, so the wait adds nothing to a timing.
+   *
+   * @throws io.temporal.client.WorkflowFailedException when the workflow failed
+   */
+  static <T> T awaitResult(
+      WorkflowStub run, Class<T> type, int pollSeconds, Supplier<String> progress) {
     long started = System.nanoTime();
     while (true) {
       try {
-        return run.getResult(10, TimeUnit.SECONDS, ReindexResult.class);
+        return run.getResult(pollSeconds, TimeUnit.SECONDS, type);
       } catch (TimeoutException e) {
-        ReindexProgress progress = maintenance.progress().orElseThrow();
         System.out.printf(
-            Locale.ROOT,
-            "  %s: %,d of %,d  %.0f s%n",
-            progress.phase(),
-            progress.indexed(),
-            progress.total(),
-            (System.nanoTime() - started) / 1e9);
+            Locale.ROOT, "  %s  %.0f s%n", progress.get(), (System.nanoTime() - started) / 1e9);
       }
     }
   }
@@ -209,7 +228,7 @@ final class ContextBenchmarks {
     }
   }
 
-  private static long customers(ConfigurableApplicationContext context) {
+  static long customers(ConfigurableApplicationContext context) {
     Long count =
         context
             .getBean(JdbcTemplate.class)
@@ -218,7 +237,7 @@ final class ContextBenchmarks {
   }
 
   /** Searches need a built index: the {@code index} benchmark leaves one. */
-  private static void requireIndex(ConfigurableApplicationContext context) {
+  static void requireIndex(ConfigurableApplicationContext context) {
     CustomerIndex index = context.getBean(CustomerIndex.class);
     try {
       if (index.currentIndices().isEmpty()) {
