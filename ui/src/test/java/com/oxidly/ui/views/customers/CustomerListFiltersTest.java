@@ -8,8 +8,8 @@ import com.oxidly.ui.IndexCatchUp;
 import com.oxidly.ui.OxidlyIntegrationTest;
 import com.oxidly.ui.views.customers.SearchChips.Chip;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.menubar.MenuBarTester;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,14 +148,16 @@ class CustomerListFiltersTest extends SpringBrowserlessTest {
 
     assertThat(view.grid.getColumnByKey("email").isVisible()).isFalse();
     assertThat(view.grid.getColumnByKey("persona").isVisible()).isTrue();
-    assertThat(new MenuBarTester<>(view.columns).isItemChecked(ColumnPicker.TITLE, "Email")).isFalse();
+    assertThat(new MenuBarTester<>(view.columns).isItemChecked(ColumnPicker.TITLE, "Email"))
+        .isFalse();
 
     navigate(com.oxidly.ui.views.segments.SegmentsView.class);
     CustomerListView again = navigate(CustomerListView.class);
     assertThat(again).isNotSameAs(view);
     assertThat(again.grid.getColumnByKey("email").isVisible()).isFalse();
     assertThat(again.grid.getColumnByKey("persona").isVisible()).isTrue();
-    assertThat(new MenuBarTester<>(again.columns).isItemChecked(ColumnPicker.TITLE, "Persona")).isTrue();
+    assertThat(new MenuBarTester<>(again.columns).isItemChecked(ColumnPicker.TITLE, "Persona"))
+        .isTrue();
   }
 
   private String topCity() {
