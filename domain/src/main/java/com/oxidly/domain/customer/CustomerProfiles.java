@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -249,6 +252,76 @@ public class CustomerProfiles {
     return jdbc.update(
             "delete from customers where customer_uuid = :id", Map.of("id", customerUuid))
         > 0;
+  }
+
+  /**
+   * Sets the status of many customers with one statement, as bulk actions do; customers who have it
+   * already are left as they are (no version spent).
+   *
+   * @return how many changed
+   */
+  @Transactional
+  public int changeStatus(Collection<UUID> customerUuids, CustomerStatus status) {
+    return jdbc.update(
+        "update customers set status = :status, updated_at = :now, version = version + 1"
+            + " where customer_uuid = any(cast(:ids as uuid[])) and status <> :status",
+        new MapSqlParameterSource()
+            .addValue("status", status.code())
+            .addValue("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .addValue("ids", uuidArray(customerUuids)));
+  }
+
+  /**
+   * Adds a tag to many customers (or, with {@code add} false, removes it) with one statement; a
+   * customer who already has it (or has not) is left as they are. Tags compare ignoring case, as
+   * queries do.
+   *
+   * @return how many changed
+   */
+  @Transactional
+  public int changeTag(Collection<UUID> customerUuids, String tag, boolean add) {
+    MapSqlParameterSource parameters =
+        new MapSqlParameterSource()
+            .addValue("tag", tag)
+            .addValue("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .addValue("ids", uuidArray(customerUuids));
+    String has = "exists (select 1 from unnest(tags) t where lower(t) = lower(:tag))";
+    return jdbc.update(
+        add
+            ? "update customers set tags = array_append(coalesce(tags, '{}'), cast(:tag as text)),"
+                + " updated_at = :now, version = version + 1"
+                + " where customer_uuid = any(cast(:ids as uuid[])) and not "
+                + has
+            : "update customers set tags = array(select t from unnest(tags) t"
+                + " where lower(t) <> lower(:tag)), updated_at = :now, version = version + 1"
+                + " where customer_uuid = any(cast(:ids as uuid[])) and "
+                + has,
+        parameters);
+  }
+
+  /**
+   * Erases many customers like {@link #delete}, with one statement.
+   *
+   * @return how many were erased (customers already gone are not counted)
+   */
+  @Transactional
+  public int deleteAll(Collection<UUID> customerUuids) {
+    return jdbc.update(
+        "delete from customers where customer_uuid = any(cast(:ids as uuid[]))",
+        Map.of("ids", uuidArray(customerUuids)));
+  }
+
+  /** Which of these customers exist. */
+  public Set<UUID> existing(Collection<UUID> customerUuids) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select customer_uuid from customers where customer_uuid = any(cast(:ids as uuid[]))",
+            Map.of("ids", uuidArray(customerUuids)),
+            UUID.class));
+  }
+
+  private static UUID[] uuidArray(Collection<UUID> customerUuids) {
+    return customerUuids.stream().distinct().toArray(UUID[]::new);
   }
 
   private void recordConsent(UUID customerUuid, String channel, boolean optedIn, Instant at) {

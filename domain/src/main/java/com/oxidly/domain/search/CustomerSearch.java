@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.NumberRangeQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,10 +15,15 @@ import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.JsonpMapper;
 import com.oxidly.domain.customer.Customer;
 import com.oxidly.domain.customer.CustomerRepository;
+import com.oxidly.domain.query.Comparison;
+import com.oxidly.domain.query.CustomerField;
 import com.oxidly.domain.query.CustomerQuery;
+import com.oxidly.domain.query.Op;
+import com.oxidly.domain.query.TimeWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +61,12 @@ public class CustomerSearch {
    * deep from/size paging is expensive anyway.
    */
   public static final int MAX_RESULT_WINDOW = 10_000;
+
+  /**
+   * The fixed buckets of {@link #facets}, per facet: label to the customer query that decides who
+   * is in the bucket, so a filter on a bucket selects exactly the customers it counted.
+   */
+  public static final Map<String, Map<String, CustomerQuery>> FACET_BUCKETS = facetBuckets();
 
   /** API property names (those of {@link Customer}) to the index fields they sort by. */
   private static final Map<String, String> SORT_FIELDS = sortFields();
@@ -394,10 +404,12 @@ public class CustomerSearch {
 
   /**
    * How the customers matching {@code query} divide up, per facet: {@code status}, {@code country},
-   * {@code city}, {@code persona}, {@code acquisition_channel} (the {@code limit} most common
-   * values each, most common first) and the fixed ranges of {@code total_spent} (0, 0-100, 100-500,
-   * 500-1000, 1000+) and {@code order_count} (0, 1, 2-4, 5-9, 10+), in that order, empty buckets
-   * included. Customers without a value are not counted in a value facet.
+   * {@code city}, {@code persona}, {@code acquisition_channel}, {@code segment} (the {@code limit}
+   * most common values each, most common first), then the buckets of {@link #FACET_BUCKETS}: {@code
+   * total_spent} (0, 0-100, 100-500, 500-1000, 1000+), {@code order_count} (0, 1, 2-4, 5-9, 10+),
+   * {@code last_order_at} (last 30, 90 and 365 days, never) and {@code consent} (email, sms, push
+   * subscribers), in that order, empty buckets included. Customers without a value are not counted
+   * in a value facet.
    *
    * @param limit values per value facet, 1 to {@value #MAX_PAGE_SIZE}
    */
@@ -411,8 +423,8 @@ public class CustomerSearch {
     for (Facet facet : Facet.VALUES) {
       aggregations.put(facet.name(), facet.aggregation(limit));
     }
-    for (RangeFacet facet : RangeFacet.RANGES) {
-      aggregations.put(facet.name(), facet.aggregation());
+    for (BucketFacet facet : BucketFacet.BUCKETS) {
+      aggregations.put(facet.name(), facet.aggregation(queries));
     }
     try {
       SearchResponse<Void> response =
@@ -428,7 +440,7 @@ public class CustomerSearch {
       for (Facet facet : Facet.VALUES) {
         facets.put(facet.name(), facet.counts(response.aggregations().get(facet.name())));
       }
-      for (RangeFacet facet : RangeFacet.RANGES) {
+      for (BucketFacet facet : BucketFacet.BUCKETS) {
         facets.put(facet.name(), facet.counts(response.aggregations().get(facet.name())));
       }
       return facets;
@@ -514,7 +526,9 @@ public class CustomerSearch {
             new Facet("country", "country", "country"),
             new Facet("city", "city_folded", "city"),
             new Facet("persona", "persona", "persona"),
-            new Facet("acquisition_channel", "acquisition_channel", null));
+            new Facet("acquisition_channel", "acquisition_channel", null),
+            // Segment keys are lower-case already; names come from the segments themselves.
+            new Facet("segment", "segments", null));
 
     Aggregation aggregation(int limit) {
       return Aggregation.of(
@@ -569,49 +583,20 @@ public class CustomerSearch {
     }
   }
 
-  /** Counts in fixed numeric ranges, labelled and returned in the order they are defined. */
-  private record RangeFacet(String name, Map<String, Query> buckets) {
+  /**
+   * Counts in fixed buckets, each a customer query compiled like any other: a list can filter by a
+   * bucket with exactly the condition it was counted by. Returned in the order they are defined.
+   */
+  private record BucketFacet(String name, Map<String, CustomerQuery> buckets) {
 
-    /*
-     * Lower bounds are inclusive and upper bounds exclusive, so every customer falls in exactly
-     * one bucket: "100-500" is 100 <= spent < 500 and "2-4" is 2, 3 or 4 orders. Only "0" spent
-     * is exactly nothing, so "0-100" starts above 0.
-     */
-    static final List<RangeFacet> RANGES =
-        List.of(
-            new RangeFacet(
-                "total_spent",
-                buckets(
-                    "0", range("total_spent", r -> r.lte(0.0)),
-                    "0-100", range("total_spent", r -> r.gt(0.0).lt(100.0)),
-                    "100-500", range("total_spent", r -> r.gte(100.0).lt(500.0)),
-                    "500-1000", range("total_spent", r -> r.gte(500.0).lt(1000.0)),
-                    "1000+", range("total_spent", r -> r.gte(1000.0)))),
-            new RangeFacet(
-                "order_count",
-                buckets(
-                    "0", range("order_count", r -> r.lte(0.0)),
-                    "1", range("order_count", r -> r.gte(1.0).lt(2.0)),
-                    "2-4", range("order_count", r -> r.gte(2.0).lt(5.0)),
-                    "5-9", range("order_count", r -> r.gte(5.0).lt(10.0)),
-                    "10+", range("order_count", r -> r.gte(10.0)))));
+    static final List<BucketFacet> BUCKETS =
+        FACET_BUCKETS.entrySet().stream()
+            .map(entry -> new BucketFacet(entry.getKey(), entry.getValue()))
+            .toList();
 
-    private static Map<String, Query> buckets(Object... labelsAndQueries) {
-      Map<String, Query> buckets = new LinkedHashMap<>();
-      for (int i = 0; i < labelsAndQueries.length; i += 2) {
-        buckets.put((String) labelsAndQueries[i], (Query) labelsAndQueries[i + 1]);
-      }
-      return buckets;
-    }
-
-    private static Query range(
-        String field, Function<NumberRangeQuery.Builder, NumberRangeQuery.Builder> bounds) {
-      return Query.of(q -> q.range(r -> r.number(n -> bounds.apply(n.field(field)))));
-    }
-
-    Aggregation aggregation() {
+    Aggregation aggregation(ElasticsearchCustomerQueries queries) {
       // Anonymous filters come back in request order; named ones would be sorted by name.
-      List<Query> filters = List.copyOf(buckets.values());
+      List<Query> filters = buckets.values().stream().map(queries::compile).toList();
       return Aggregation.of(a -> a.filters(f -> f.filters(b -> b.array(filters))));
     }
 
@@ -624,5 +609,72 @@ public class CustomerSearch {
       }
       return counts;
     }
+  }
+
+  /*
+   * Spend and order buckets do not overlap, so every customer falls in exactly one: amounts are in
+   * cents, so "100-500" is 100 <= spent <= 499.99, and "2-4" is 2, 3 or 4 orders. Each bucket is a
+   * single condition (a between, not an and of two), so it stays one chip when a list filters by
+   * it. Last-order buckets nest (the last 30 days are within the last 90); consent buckets count
+   * each channel's subscribers.
+   */
+  private static Map<String, Map<String, CustomerQuery>> facetBuckets() {
+    Map<String, Map<String, CustomerQuery>> facets = new LinkedHashMap<>();
+    facets.put(
+        "total_spent",
+        buckets(
+            "0", spent(Comparison.of(Op.EQ, 0)),
+            "0-100", spent(Comparison.of(Op.BETWEEN, "0.01", "99.99")),
+            "100-500", spent(Comparison.of(Op.BETWEEN, "100", "499.99")),
+            "500-1000", spent(Comparison.of(Op.BETWEEN, "500", "999.99")),
+            "1000+", spent(Comparison.of(Op.GTE, 1000))));
+    facets.put(
+        "order_count",
+        buckets(
+            "0", orders(Comparison.of(Op.EQ, 0)),
+            "1", orders(Comparison.of(Op.EQ, 1)),
+            "2-4", orders(Comparison.of(Op.BETWEEN, 2, 4)),
+            "5-9", orders(Comparison.of(Op.BETWEEN, 5, 9)),
+            "10+", orders(Comparison.of(Op.GTE, 10))));
+    facets.put(
+        "last_order_at",
+        buckets(
+            "last 30 days", lastOrder(new TimeWindow.Rolling(30, TimeWindow.Unit.DAY)),
+            "last 90 days", lastOrder(new TimeWindow.Rolling(90, TimeWindow.Unit.DAY)),
+            "last 365 days", lastOrder(new TimeWindow.Rolling(365, TimeWindow.Unit.DAY)),
+            "never",
+                new CustomerQuery.Field(
+                    CustomerField.LAST_ORDER_AT, Comparison.of(Op.IS_NOT_SET))));
+    facets.put(
+        "consent",
+        buckets(
+            "email", optedIn(CustomerField.EMAIL_OPT_IN),
+            "sms", optedIn(CustomerField.SMS_OPT_IN),
+            "push", optedIn(CustomerField.PUSH_OPT_IN)));
+    return Collections.unmodifiableMap(facets);
+  }
+
+  private static Map<String, CustomerQuery> buckets(Object... labelsAndQueries) {
+    Map<String, CustomerQuery> buckets = new LinkedHashMap<>();
+    for (int i = 0; i < labelsAndQueries.length; i += 2) {
+      buckets.put((String) labelsAndQueries[i], (CustomerQuery) labelsAndQueries[i + 1]);
+    }
+    return Collections.unmodifiableMap(buckets);
+  }
+
+  private static CustomerQuery spent(Comparison comparison) {
+    return new CustomerQuery.Spent(comparison, null);
+  }
+
+  private static CustomerQuery orders(Comparison comparison) {
+    return new CustomerQuery.OrderCount(comparison, null);
+  }
+
+  private static CustomerQuery lastOrder(TimeWindow window) {
+    return new CustomerQuery.During(CustomerField.LAST_ORDER_AT, window);
+  }
+
+  private static CustomerQuery optedIn(CustomerField channel) {
+    return new CustomerQuery.Field(channel, Comparison.of(Op.EQ, true));
   }
 }

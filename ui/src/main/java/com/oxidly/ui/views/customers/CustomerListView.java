@@ -1,19 +1,29 @@
 package com.oxidly.ui.views.customers;
 
+import com.oxidly.domain.bulk.CustomerBulkActions;
 import com.oxidly.domain.customer.Customer;
+import com.oxidly.domain.exporting.CsvExport;
 import com.oxidly.domain.nlsearch.NaturalLanguageSearch;
+import com.oxidly.domain.query.CustomerField;
+import com.oxidly.domain.query.CustomerQuery;
 import com.oxidly.domain.search.CustomerSearch;
+import com.oxidly.domain.segment.Segments;
+import com.oxidly.ui.bulk.BulkJobs;
+import com.oxidly.ui.maintenance.SegmentReevaluations;
+import com.oxidly.ui.security.Role;
 import com.oxidly.ui.views.MainLayout;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -21,10 +31,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +61,14 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
   final Span error = new Span();
   final CustomerGrid grid = new CustomerGrid();
   final Span total = new Span();
+  final FilterPanel filters;
+  final ColumnPicker columns;
+  final BulkActionBar bulk;
+  final Button saveSegment = new Button("Save as segment", VaadinIcon.USERS.create());
+  final Span message = new Span();
+
+  /** The last save-as-segment dialog opened; null before any. */
+  SaveSegmentDialog saveDialog;
 
   /** Not final so that a test can give it a small window and scroll past it. */
   CustomerPager pager;
@@ -57,14 +79,29 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
   private final CustomerSearch search;
   private final NaturalLanguageSearch language;
   private final JsonMapper json;
+  private final Segments segments;
+  private final SegmentReevaluations reevaluations;
+  private final String user;
 
   /** A state on its way through the URL, so arriving there does not read the sentence again. */
   private SearchState pending;
 
-  public CustomerListView(CustomerSearch search, NaturalLanguageSearch language, JsonMapper json) {
+  public CustomerListView(
+      CustomerSearch search,
+      NaturalLanguageSearch language,
+      JsonMapper json,
+      Segments segments,
+      SegmentReevaluations reevaluations,
+      BulkJobs jobs,
+      CustomerBulkActions bulkActions,
+      CsvExport csv,
+      AuthenticationContext authentication) {
     this.search = search;
     this.language = language;
     this.json = json;
+    this.segments = segments;
+    this.reevaluations = reevaluations;
+    this.user = authentication.getPrincipalName().orElse("unknown");
     this.pager = new CustomerPager(search);
     addClassName("customer-list-view");
     setSizeFull();
@@ -88,12 +125,87 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         SearchChips.ChangeCondition.class, e -> show(state.withCondition(e.index, e.condition)));
     chips.addListener(SearchChips.RemoveFreeText.class, e -> show(state.withoutFreeText(e.index)));
 
-    grid.setItems(this::fetch, query -> count());
+    filters =
+        new FilterPanel(filterGroups(segments), query -> search.facets(query, FilterPanel.VALUES));
+    filters.addListener(FilterPanel.Changed.class, e -> show(state.withFilter(e.group, e.options)));
+
+    boolean canChange = authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name());
+    boolean canExport =
+        authentication.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name());
+    // Rows are told apart by uuid, so a selection survives the list reading them again.
+    grid.setItems(
+        new CallbackDataProvider<>(this::fetch, query -> count(), Customer::customerUuid));
+    grid.setSelectionMode(
+        canChange || canExport ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
     // By path, not by class: the dashboard links back to this list, and packages must not cycle.
     grid.addItemClickListener(
         e -> getUI().ifPresent(ui -> ui.navigate("customers/" + e.getItem().customerUuid())));
+    columns = new ColumnPicker(grid, CustomerGrid.HIDDEN_BY_DEFAULT);
+    bulk = new BulkActionBar(grid, jobs, bulkActions, csv, user, canChange, canExport);
+    bulk.addListener(BulkActionBar.Done.class, e -> apply(state));
 
-    add(new H2("Customers"), searchBar, error, chips, total, grid);
+    saveSegment.addThemeVariants(ButtonVariant.TERTIARY);
+    saveSegment.addClickListener(e -> openSaveSegment());
+    saveSegment.setVisible(canChange);
+    HorizontalLayout summary = new HorizontalLayout(total, message, saveSegment, columns);
+    summary.setWidthFull();
+    summary.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+    summary.expand(message);
+
+    VerticalLayout list = new VerticalLayout(searchBar, error, chips, summary, bulk, grid);
+    list.setPadding(false);
+    list.setSizeFull();
+    HorizontalLayout body = new HorizontalLayout(filters, list);
+    body.setSizeFull();
+    body.expand(list);
+    add(new H2("Customers"), body);
+  }
+
+  /**
+   * The panel's groups: profile values, segments, consent per channel, spend, orders, last order.
+   */
+  private static List<FilterGroup> filterGroups(Segments segments) {
+    Map<String, String> segmentNames = new HashMap<>();
+    segments.all().forEach(segment -> segmentNames.put(segment.key(), segment.name()));
+    Map<String, Map<String, CustomerQuery>> buckets = CustomerSearch.FACET_BUCKETS;
+    List<FilterGroup> groups = new ArrayList<>();
+    groups.add(new FilterGroup.Values("status", "Status", "status", CustomerField.STATUS));
+    groups.add(new FilterGroup.Values("country", "Country", "country", CustomerField.COUNTRY));
+    groups.add(new FilterGroup.Values("city", "City", "city", CustomerField.CITY));
+    groups.add(new FilterGroup.Values("persona", "Persona", "persona", CustomerField.PERSONA));
+    groups.add(FilterGroup.Conditions.segments("segment", "Segment", "segment", segmentNames));
+    Map<String, CustomerQuery> consent = buckets.get("consent");
+    for (String[] channel :
+        new String[][] {
+          {"email", "Email consent"}, {"sms", "SMS consent"}, {"push", "Push consent"}
+        }) {
+      groups.add(
+          FilterGroup.Conditions.fixed(
+              "consent-" + channel[0],
+              channel[1],
+              "consent",
+              Map.of(channel[0], consent.get(channel[0]))));
+    }
+    groups.add(
+        FilterGroup.Conditions.fixed(
+            "spent", "Total spent", "total_spent", buckets.get("total_spent")));
+    groups.add(
+        FilterGroup.Conditions.fixed(
+            "orders", "Orders", "order_count", buckets.get("order_count")));
+    groups.add(
+        FilterGroup.Conditions.fixed(
+            "lastOrder", "Last order", "last_order_at", buckets.get("last_order_at")));
+    return groups;
+  }
+
+  private void openSaveSegment() {
+    saveDialog = new SaveSegmentDialog(state, segments, reevaluations, json, user);
+    saveDialog.addListener(
+        SaveSegmentDialog.Saved.class,
+        e ->
+            message.setText(
+                "Saved the segment '" + e.segment.name() + "'; its members are being filled in."));
+    saveDialog.open();
   }
 
   @Override
@@ -185,6 +297,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     error.setVisible(false);
     searchField.setValue(next.sentence());
     chips.show(next);
+    filters.show(next);
     grid.sortable(!next.ranked());
     grid.getDataProvider().refreshAll();
     long count =
@@ -199,6 +312,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
                 + (count > CustomerSearch.MAX_RESULT_WINDOW
                     ? ", the 10,000 most relevant listed"
                     : ", most relevant first"));
+    bulk.show(next, next.ranked() ? 0 : count);
   }
 
   private void showError(String message) {

@@ -135,6 +135,37 @@ public record SearchState(
     return withConditions(conditions);
   }
 
+  /**
+   * This state with {@code group}'s condition made of {@code options}: in place of the group's
+   * condition, or added after the others when it has none yet, or removed when nothing is ticked.
+   */
+  SearchState withFilter(FilterGroup group, List<String> options) {
+    List<CustomerQuery> conditions = new ArrayList<>(conditions());
+    int at = filterIndex(group);
+    if (options.isEmpty()) {
+      if (at < 0) {
+        return this;
+      }
+      conditions.remove(at);
+    } else if (at >= 0) {
+      conditions.set(at, group.condition(options));
+    } else {
+      conditions.add(group.condition(options));
+    }
+    return withConditions(conditions);
+  }
+
+  /** Where {@code group}'s condition is among the top-level conditions; -1 when it has none. */
+  int filterIndex(FilterGroup group) {
+    List<CustomerQuery> conditions = conditions();
+    for (int i = 0; i < conditions.size(); i++) {
+      if (group.ticked(conditions.get(i)).isPresent()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   SearchState withoutFreeText(int index) {
     List<String> phrases = new ArrayList<>(freeText);
     phrases.remove(index);
