@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oxidly.domain.journey.Journeys;
 import com.oxidly.ui.OxidlyIntegrationTest;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,37 +33,19 @@ class JourneyBuilderInBrowserTest {
   void aMarketerSeesTheWinBackJourneyAsCardsAndOpensAStep() {
     long id = journeys.createFromTemplate("win-back", "marketer");
     journey = id;
-    try (Browser browser = new Browser()) {
-      browser.driver.get("http://127.0.0.1:" + port + "/journeys/" + id);
-      var wait = browser.waitUpTo(Duration.ofSeconds(60));
-      WebElement username =
-          wait.until(d -> d.findElement(By.cssSelector("input[name='username']")));
-      username.sendKeys("marketer");
-      browser
-          .driver
-          .findElement(By.cssSelector("input[name='password']"))
-          .sendKeys("marketer-test-password", Keys.ENTER);
-      try {
-        wait.until(d -> pageText(d).contains("A/B split"));
-      } catch (org.openqa.selenium.TimeoutException e) {
-        browser.screenshot("failed-journey-builder");
-        throw new AssertionError(
-            "The builder did not show; page said: " + pageText(browser.driver), e);
-      }
-      browser.screenshot("10-journey-builder");
-      String text = pageText(browser.driver);
-      assertThat(text).contains("Trigger", "entering segment at risk", "contacted 90%", "holdout");
+    try (Browser browser = new Browser(port)) {
+      browser.open("/journeys/" + id);
+      browser.signIn("marketer", "marketer-test-password");
+      browser.waitUntil(
+          "the builder to show the split", d -> browser.pageText().contains("A/B split"));
+      browser.screenshot("20-journey-template-win-back");
+      assertThat(browser.pageText())
+          .contains("Trigger", "entering segment at risk", "contacted 90%", "holdout");
 
-      WebElement send = browser.driver.findElement(By.xpath("//span[text()='Send email']"));
-      ((JavascriptExecutor) browser.driver)
-          .executeScript(
-              "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", send);
-      wait.until(d -> pageText(d).contains("Preview for customer"));
-      browser.screenshot("11-journey-builder-send-form");
+      browser.click(browser.find("span", "Send email"));
+      browser.waitUntil(
+          "the send step's form", d -> browser.pageText().contains("Preview for customer"));
+      browser.screenshot("21-journey-template-send-form");
     }
-  }
-
-  private static String pageText(org.openqa.selenium.WebDriver driver) {
-    return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
   }
 }
