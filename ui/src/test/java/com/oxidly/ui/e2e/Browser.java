@@ -61,8 +61,8 @@ final class Browser implements AutoCloseable {
       const roots = [document];
       while (roots.length) {
         for (const element of roots.pop().querySelectorAll('*')) {
-          if (element.localName === tag && element.textContent.trim() === text
-              && element.getClientRects().length > 0) {
+          if (element.localName === tag && element.getClientRects().length > 0
+              && (element.innerText || element.textContent).trim() === text) {
             return element;
           }
           if (element.shadowRoot) roots.push(element.shadowRoot);
@@ -212,14 +212,17 @@ final class Browser implements AutoCloseable {
     return text == null ? "" : text.toString().strip();
   }
 
-  /** The texts of the shown elements matching a CSS selector, in document order. */
+  /**
+   * The texts of the shown elements matching a CSS selector, in document order; as rendered, so
+   * hidden parts such as a button's tooltip do not count.
+   */
   @SuppressWarnings("unchecked")
   List<String> texts(String css) {
     return (List<String>)
         js(
             "return Array.from(document.querySelectorAll(arguments[0]))"
                 + ".filter(e => e.getClientRects().length > 0)"
-                + ".map(e => e.textContent.trim());",
+                + ".map(e => (e.innerText || e.textContent).trim());",
             css);
   }
 

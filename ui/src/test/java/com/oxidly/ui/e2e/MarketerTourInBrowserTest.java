@@ -174,7 +174,7 @@ class MarketerTourInBrowserTest {
                     .equals(browser.js("return document.getElementById('customer-timeline').size"))
                 && browser
                     .texts("#customer-timeline vaadin-grid-cell-content")
-                    .contains(timeline.getFirst().title()));
+                    .contains(timeline.getFirst().title().strip()));
     browser.screenshot("04-customer-dashboard");
   }
 
