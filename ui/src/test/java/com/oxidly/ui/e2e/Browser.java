@@ -25,9 +25,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium for end-to-end tests, with the few moves they make on Vaadin views:
- * sign in, open a route, type into a field and click a button by the id the view gives them, and
- * wait — always for a condition, never for a fixed time. './oxidly test' installs chromium and
+ * Headless Debian Chromium for end-to-end tests, with the few moves they make on Vaadin views: sign
+ * in, open a route, type into a field and click a button by the id the view gives them, and wait —
+ * always for a condition, never for a fixed time. './oxidly test' installs chromium and
  * chromium-driver; screenshots land in target/screenshots for reviewers, and a wait that times out
  * leaves one named {@code failed-...} next to them.
  */
@@ -173,7 +173,7 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the element with this id once it is shown and enabled, and waits for the answer. */
   void click(String id) {
-    click(
+    WebElement enabled =
         waitUntil(
             "#" + id + " to be enabled",
             d -> {
@@ -181,7 +181,8 @@ final class Browser implements AutoCloseable {
               return element != null && element.getDomAttribute("disabled") == null
                   ? element
                   : null;
-            }));
+            });
+    click(enabled);
   }
 
   /** Clicks an element (scrolled to the middle of the view first) and waits for the answer. */

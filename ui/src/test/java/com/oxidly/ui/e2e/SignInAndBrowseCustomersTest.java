@@ -28,8 +28,7 @@ class SignInAndBrowseCustomersTest {
       browser.signIn("marketer", "marketer-test-password");
 
       browser.waitUntil(
-          "the customer list to show " + firstEmail,
-          d -> browser.pageText().contains(firstEmail));
+          "the customer list to show " + firstEmail, d -> browser.pageText().contains(firstEmail));
       browser.screenshot("02-customer-list");
       assertThat(browser.pageText()).contains("300 customers", "Total spent", firstEmail);
     }

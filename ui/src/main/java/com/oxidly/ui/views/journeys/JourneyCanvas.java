@@ -214,8 +214,8 @@ final class JourneyCanvas extends Div {
   }
 
   /**
-   * A step id usable in an element id (for end-to-end tests); empty for ids a draft may hold
-   * before validation marks them.
+   * A step id usable in an element id (for end-to-end tests); empty for ids a draft may hold before
+   * validation marks them.
    */
   static Optional<String> domId(String stepId) {
     return stepId != null && DOM_ID.matcher(stepId).matches()
