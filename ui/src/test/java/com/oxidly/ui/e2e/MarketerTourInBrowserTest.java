@@ -90,12 +90,23 @@ class MarketerTourInBrowserTest {
   private final List<Long> addedJourneys = new ArrayList<>();
   private final List<Long> addedCampaigns = new ArrayList<>();
 
+  /** One browser for the whole tour: a stranger is sent to sign in and lands on the customers. */
   @BeforeAll
   void signIn() {
     IndexCatchUp.await(index, jdbc);
+    String firstEmail =
+        jdbc.queryForObject(
+            "select email from customers order by last_name, first_name, customer_uuid limit 1",
+            String.class);
     browser = new Browser(port);
     browser.open("/");
+    browser.loginForm();
+    browser.screenshot("01-login");
     browser.signIn("marketer", "marketer-test-password");
+    browser.waitUntil(
+        "the customer list to show " + firstEmail, d -> browser.pageText().contains(firstEmail));
+    assertThat(browser.pageText()).contains("300 customers", "Total spent", firstEmail);
+    browser.screenshot("02-customer-list");
   }
 
   @AfterAll
@@ -331,6 +342,28 @@ class MarketerTourInBrowserTest {
         "'" + message + "' and '" + status + "' after #" + button,
         d ->
             browser.text(messageId).startsWith(message) && browser.text(statusId).contains(status));
+  }
+
+  /**
+   * The builder draws a shipped template's paths as cards from the pre-compiled bundle (plain Divs
+   * and free components, no frontend build) and opens a step's form.
+   */
+  @Test
+  @Order(5)
+  void theWinBackTemplateShowsAsCardsAndOpensAStep() {
+    long id = journeys.createFromTemplate("win-back", "marketer");
+    addedJourneys.add(id);
+    browser.open("/journeys/" + id);
+    browser.waitUntil(
+        "the builder to show the split", d -> browser.pageText().contains("A/B split"));
+    assertThat(browser.pageText())
+        .contains("Trigger", "entering segment at risk", "contacted 90%", "holdout");
+    browser.screenshot("20-journey-template-win-back");
+
+    browser.click(browser.find("span", "Send email"));
+    browser.waitUntil(
+        "the send step's form", d -> browser.pageText().contains("Preview for customer"));
+    browser.screenshot("21-journey-template-send-form");
   }
 
   /** A city and its customers who spent over $100 in all, in uuid order. */
