@@ -113,6 +113,7 @@ public class CampaignsView extends VerticalLayout {
     this.authentication = authentication;
     this.audience = new AudiencePicker(null, language, queries);
     setWidthFull();
+    giveIds();
     configureGrid();
     channel.setLabel("Channel");
     channel.setItems(Channel.values());
@@ -181,6 +182,32 @@ public class CampaignsView extends VerticalLayout {
       polling.remove();
       polling = null;
     }
+  }
+
+  /** Stable ids for end-to-end tests. */
+  private void giveIds() {
+    grid.setId("campaigns-grid");
+    newCampaign.setId("campaign-new");
+    name.setId("campaign-name");
+    channel.setId("campaign-channel");
+    messageClass.setId("campaign-class");
+    subject.setId("campaign-subject");
+    html.setId("campaign-html");
+    text.setId("campaign-text");
+    audienceKind.setId("campaign-audience-kind");
+    segment.setId("campaign-segment");
+    scheduleKind.setId("campaign-schedule-kind");
+    startAt.setId("campaign-start");
+    localStart.setId("campaign-local-start");
+    throttle.setId("campaign-throttle");
+    save.setId("campaign-save");
+    schedule.setId("campaign-schedule");
+    pause.setId("campaign-pause");
+    resume.setId("campaign-resume");
+    cancel.setId("campaign-cancel");
+    status.setId("campaign-status");
+    counts.setId("campaign-counts");
+    message.setId("campaign-message");
   }
 
   private void configureGrid() {

@@ -40,6 +40,12 @@ public final class AudiencePicker extends VerticalLayout {
     this.queries = queries;
     setPadding(false);
     setSpacing(false);
+    // One picker per page (a step form or the campaign editor): ids for end-to-end tests.
+    sentence.setId("audience-sentence");
+    read.setId("audience-read");
+    chips.setId("audience-chips");
+    count.setId("audience-count");
+    error.setId("audience-error");
     sentence.setPlaceholder("customers who opted in to SMS");
     sentence.setMaxLength(NaturalLanguageSearch.MAX_LENGTH);
     sentence.setWidthFull();

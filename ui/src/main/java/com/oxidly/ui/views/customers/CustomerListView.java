@@ -105,6 +105,13 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     this.pager = new CustomerPager(search);
     addClassName("customer-list-view");
     setSizeFull();
+    // Stable ids for end-to-end tests.
+    searchField.setId("customer-search");
+    searchButton.setId("customer-search-button");
+    error.setId("customer-search-error");
+    chips.setId("customer-chips");
+    total.setId("customer-total");
+    grid.setId("customer-grid");
 
     searchField.setPlaceholder("Show me customers from New York who spent over $500 last month");
     searchField.setAriaLabel("Search customers");

@@ -47,6 +47,8 @@ public final class SearchChips extends VerticalLayout {
           .set("border", "1px solid var(--vaadin-border-color, #ccc)")
           .set("border-radius", "999px")
           .set("padding-inline", "0.25em");
+      addClassName("search-chip");
+      label.addClassName("search-chip-label");
       add(label, remove);
     }
   }

@@ -99,6 +99,13 @@ public class CustomerDashboardView extends VerticalLayout implements BeforeEnter
     this.authentication = authentication;
     this.clock = clock;
     setWidthFull();
+    name.setId("customer-name");
+    summary.setId("customer-summary");
+    cards.setId("metric-cards");
+    charts.setId("customer-charts");
+    journeys.setId("customer-journeys");
+    consent.setId("customer-consent");
+    timeline.setId("customer-timeline");
     cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     cards.getStyle().set("gap", "var(--lumo-space-m)");
     charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);

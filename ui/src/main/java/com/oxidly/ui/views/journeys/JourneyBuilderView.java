@@ -111,6 +111,15 @@ public class JourneyBuilderView extends VerticalLayout
     this.authentication = authentication;
     this.services = new StepForm.Services(language, queries, previews, Map.of());
     setSizeFull();
+    name.setId("journey-name");
+    save.setId("journey-save");
+    publish.setId("journey-publish");
+    pause.setId("journey-pause");
+    status.setId("journey-status");
+    message.setId("journey-message");
+    journeyProblems.setId("journey-problems");
+    canvas.setId("journey-canvas");
+    panel.setId("journey-panel");
 
     name.setWidth("20em");
     name.addValueChangeListener(

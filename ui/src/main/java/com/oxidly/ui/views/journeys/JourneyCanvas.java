@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The journey drawn top to bottom: the trigger card, then the steps with a "+" between any two;
@@ -27,6 +29,8 @@ import java.util.Objects;
  * frontend build. It changes nothing itself and fires events the builder acts on.
  */
 final class JourneyCanvas extends Div {
+
+  private static final Pattern DOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   /** The id the trigger card is known by in {@link Selected}. */
   static final String TRIGGER = "";
@@ -65,6 +69,7 @@ final class JourneyCanvas extends Div {
     // Journey-level problems belong to the trigger card's journey; they show at the top instead.
     triggerCard = new StepCard(TRIGGER, "Trigger", StepCard.summary(journey.trigger()), List.of());
     triggerCard.withoutButtons();
+    triggerCard.setId("journey-trigger");
     triggerCard.getStyle().set("border-top", "4px solid var(--lumo-primary-color, #36f)");
     triggerCard.addClickListener(e -> fireEvent(new Selected(this, TRIGGER)));
     mark(triggerCard, TRIGGER.equals(selected));
@@ -127,8 +132,8 @@ final class JourneyCanvas extends Div {
       card.withoutButtons();
     }
     mark(card, Objects.equals(selected, step.id()));
-    if (step.id() != null) {
-      cards.putIfAbsent(step.id(), card);
+    if (step.id() != null && cards.putIfAbsent(step.id(), card) == null) {
+      domId(step.id()).ifPresent(id -> card.setId("step-" + id));
     }
     List<JourneySteps.Path> paths = JourneySteps.paths(step);
     if (paths.isEmpty()) {
@@ -193,6 +198,8 @@ final class JourneyCanvas extends Div {
       add.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
       add.setAriaLabel("Add a step here");
       add.setTooltipText("Add a step here");
+      (owner == null ? Optional.of("root") : domId(owner))
+          .ifPresent(id -> add.setId("add-step-" + id + "-" + path + "-" + index));
       ContextMenu menu = new ContextMenu(add);
       menu.setOpenOnClick(true);
       for (String type : JourneySteps.TYPES) {
@@ -204,6 +211,16 @@ final class JourneyCanvas extends Div {
       joint.add(add, menu, line());
     }
     return joint;
+  }
+
+  /**
+   * A step id usable in an element id (for end-to-end tests); empty for ids a draft may hold before
+   * validation marks them.
+   */
+  static Optional<String> domId(String stepId) {
+    return stepId != null && DOM_ID.matcher(stepId).matches()
+        ? Optional.of(stepId)
+        : Optional.empty();
   }
 
   private static Div line() {

@@ -58,6 +58,11 @@ public class JourneysView extends VerticalLayout {
     this.journeys = journeys;
     this.authentication = authentication;
     setSizeFull();
+    grid.setId("journeys-grid");
+    newName.setId("journey-new-name");
+    startFrom.setId("journey-start-from");
+    create.setId("journey-create");
+    message.setId("journeys-message");
 
     grid.addColumn(Journeys.JourneySummary::name).setHeader("Name").setKey("name").setFlexGrow(2);
     grid.addColumn(Journeys.JourneySummary::status).setHeader("Status").setKey("status");

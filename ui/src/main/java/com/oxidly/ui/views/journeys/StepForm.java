@@ -79,6 +79,9 @@ final class StepForm extends VerticalLayout {
     this.base = step;
     this.currentId = step.id();
     setPadding(false);
+    id.setId("step-id");
+    delete.setId("step-delete");
+    close.setId("step-close");
     title.setText(StepCard.typeLabel(step));
     id.setValue(step.id() == null ? "" : step.id());
     id.setHelperText("Names the step in statistics; keep it when the step moves");
@@ -413,6 +416,8 @@ final class StepForm extends VerticalLayout {
 
   private void named(String name, Component field) {
     fields.put(name, field);
+    // One form is open at a time, so the names are unique on the page.
+    field.setId("step-field-" + name);
     if (field instanceof HasValue<?, ?> value && !watched.contains(value)) {
       watch(value);
     }

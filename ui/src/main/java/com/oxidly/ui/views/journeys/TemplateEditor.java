@@ -80,6 +80,11 @@ final class TemplateEditor extends VerticalLayout {
     this.triggerVariables = triggerVariables;
     this.previews = previews;
     setPadding(false);
+    subject.setId("template-subject");
+    html.setId("template-html");
+    text.setId("template-text");
+    aiBrief.setId("template-ai-brief");
+    problems.setId("template-problems");
     MessageTemplate start = template == null ? new MessageTemplate("", "", "", null) : template;
     subject.setValue(nonNull(start.subject()));
     html.setValue(nonNull(start.html()));

@@ -85,6 +85,9 @@ final class TriggerForm extends VerticalLayout {
 
   TriggerForm(JourneyDefinition journey, List<String> segmentNames) {
     setPadding(false);
+    kind.setId("trigger-kind");
+    event.setId("trigger-event");
+    close.setId("trigger-close");
     kind.setLabel("Customers enter on");
     kind.setItems(EVENT, SEGMENT, DATE, MANUAL);
     event.setPlaceholder("cart_updated");
