@@ -8,10 +8,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -60,6 +62,18 @@ class CustomerDocuments {
                 afterUuid,
                 size);
     return withActivity(documents);
+  }
+
+  /** Which of these customers exist now. */
+  Set<UUID> existing(List<UUID> customerUuids) {
+    if (customerUuids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select customer_uuid from customers where customer_uuid = any(?)",
+            UUID.class,
+            (Object) customerUuids.toArray(UUID[]::new)));
   }
 
   /** Documents of these customers; customers that no longer exist are simply absent. */

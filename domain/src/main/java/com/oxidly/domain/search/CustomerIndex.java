@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +194,16 @@ public class CustomerIndex {
       return new IndexedPage(0, afterUuid, true);
     }
     bulkIndex(index, documents, true);
-    UUID last = UUID.fromString((String) documents.getLast().get("customer_uuid"));
+    // A customer deleted after the page was read may have had the deletion applied to this index
+    // before the copy above was created; looking again now, with the copy in, catches it.
+    List<UUID> written =
+        documents.stream().map(d -> UUID.fromString((String) d.get("customer_uuid"))).toList();
+    Set<UUID> gone = new HashSet<>(written);
+    gone.removeAll(this.documents.existing(written));
+    if (!gone.isEmpty()) {
+      bulkDelete(index, gone);
+    }
+    UUID last = written.getLast();
     return new IndexedPage(documents.size(), last, documents.size() < pageSize);
   }
 
